@@ -1,0 +1,42 @@
+package io.interchange;
+
+import java.util.Map;
+
+import io.interchange.api.HttpConfiguration;
+import io.interchange.broker.BrokerConfiguration;
+import io.interchange.erp.ErpConfiguration;
+import io.interchange.observe.ObservabilityConfiguration;
+import io.interchange.processing.OrderPipelineConfiguration;
+import io.interchange.storage.DatabaseConfiguration;
+import org.apache.camel.main.Main;
+
+/**
+ * Interchange: one Camel Main runtime with the embedded Artemis bus, the tracking database, the
+ * ERP client (and sandbox) and the YAML routes under {@code routes/}.
+ */
+public final class Interchange {
+
+    private Interchange() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        create(Map.of()).run(args);
+    }
+
+    /**
+     * A runtime ready to start. {@code overrides} win over application.properties and the
+     * environment; tests use them for ports and directories.
+     */
+    public static Main create(Map<String, String> overrides) {
+        Main main = new Main();
+        // order matters: storage and metrics first, the bus before the routes that use it
+        main.configure().addConfiguration(new DatabaseConfiguration());
+        main.configure().addConfiguration(new ObservabilityConfiguration());
+        main.configure().addConfiguration(new BrokerConfiguration());
+        main.configure().addConfiguration(new ErpConfiguration());
+        main.configure().addConfiguration(new OrderPipelineConfiguration());
+        main.configure().addConfiguration(new HttpConfiguration());
+        overrides.forEach(main::addOverrideProperty);
+        return main;
+    }
+}

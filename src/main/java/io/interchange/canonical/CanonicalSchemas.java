@@ -1,0 +1,87 @@
+package io.interchange.canonical;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import io.interchange.model.CanonicalJson;
+
+/**
+ * The canonical JSON Schemas under {@code mappings/canonical/<name>.schema.json}. A schema is
+ * compiled once and compiled again when its file changes on disk, so ops can tighten a schema
+ * without a restart.
+ */
+public final class CanonicalSchemas {
+
+    private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
+            .formatAssertionsEnabled(true)
+            .pathType(PathType.JSON_POINTER)
+            .build();
+
+    private final Path directory;
+    private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
+
+    public CanonicalSchemas(Path directory) {
+        this.directory = directory;
+    }
+
+    /** Every violation of schema {@code name} by {@code document}, ordered by location; empty when valid. */
+    public List<SchemaViolation> violations(String name, JsonNode document) {
+        return schema(name).validate(document).stream()
+                .map(CanonicalSchemas::toViolation)
+                .sorted(Comparator.comparing(SchemaViolation::pointer).thenComparing(SchemaViolation::message))
+                .toList();
+    }
+
+    private JsonSchema schema(String name) {
+        Path file = directory.resolve(name + ".schema.json");
+        FileTime modified = lastModified(file);
+        return compiled.compute(name, (key, current) -> current != null && current.modified().equals(modified)
+                ? current
+                : new Compiled(modified, load(file))).schema();
+    }
+
+    private JsonSchema load(Path file) {
+        try {
+            return factory.getSchema(CanonicalJson.mapper().readTree(file.toFile()), CONFIG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read schema " + file, e);
+        }
+    }
+
+    private static FileTime lastModified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Schema not found: " + file, e);
+        }
+    }
+
+    private static SchemaViolation toViolation(ValidationMessage message) {
+        String pointer = message.getInstanceLocation().toString();
+        // The message starts with the location again ("/lines/0/sku: ..."); keep only the reason.
+        String text = message.getMessage();
+        int colon = text.indexOf(": ");
+        if (colon > 0 && text.startsWith(pointer)) {
+            text = text.substring(colon + 2);
+        }
+        return new SchemaViolation(pointer.isEmpty() ? "/" : pointer, text);
+    }
+
+    private record Compiled(FileTime modified, JsonSchema schema) {
+    }
+}

@@ -1,0 +1,26 @@
+package io.interchange.erp;
+
+import java.util.Set;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+/**
+ * Runs inside the ERP circuit breaker right after the HTTP call: turns every answer that says "not
+ * now" into {@link ErpUnavailableException}, so the breaker counts it and the message is retried.
+ * Business answers (2xx, and the rejections 400/409/422) pass through to {@link ErpAnswer}.
+ */
+public class ErpAvailability implements Processor {
+
+    static final Set<Integer> BUSINESS_REJECTIONS = Set.of(400, 409, 422);
+
+    @Override
+    public void process(Exchange exchange) throws ErpUnavailableException {
+        int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        boolean answered = (status >= 200 && status < 300) || BUSINESS_REJECTIONS.contains(status);
+        if (!answered) {
+            throw new ErpUnavailableException("ERP answered HTTP " + status + ": "
+                    + ErpAnswer.abbreviate(exchange.getMessage().getBody(String.class)));
+        }
+    }
+}

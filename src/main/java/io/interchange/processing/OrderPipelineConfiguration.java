@@ -1,0 +1,80 @@
+package io.interchange.processing;
+
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import io.interchange.api.AdmissionResponse;
+import io.interchange.api.JsonRequestReader;
+import io.interchange.api.OrderAdmission;
+import io.interchange.api.OrderStatusQuery;
+import io.interchange.api.OrderValidator;
+import io.interchange.api.ProblemResponder;
+import io.interchange.api.SchemaDocument;
+import io.interchange.canonical.CanonicalSchemas;
+import io.interchange.events.OrderEvents;
+import io.interchange.observe.DatabaseHealthCheck;
+import io.interchange.observe.DocumentMetrics;
+import io.interchange.tracking.DocumentTracker;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.PropertyInject;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spi.Registry;
+
+/**
+ * The beans the order routes name: intake (reader, validator, admission, answers), tracking, the
+ * processing steps and the lifecycle events. Where events go (Kafka or the Artemis topic) is
+ * decided here and exposed as the property {@code interchange.events.endpoint}.
+ */
+public class OrderPipelineConfiguration implements CamelConfiguration {
+
+    @PropertyInject("interchange.mappings.dir")
+    private String mappingsDir;
+    @PropertyInject("interchange.queue.orders")
+    private String ordersQueue;
+    @PropertyInject("interchange.processing.max-attempts")
+    private int maxAttempts;
+    @PropertyInject("interchange.events.source")
+    private String eventSource;
+    @PropertyInject(value = "interchange.kafka.brokers", defaultValue = "")
+    private String kafkaBrokers;
+    @PropertyInject("interchange.kafka.topic")
+    private String kafkaTopic;
+    @PropertyInject("interchange.topic.events")
+    private String eventsTopic;
+
+    @Override
+    public void configure(CamelContext context) {
+        Registry registry = context.getRegistry();
+        DataSource dataSource = registry.lookupByNameAndType("dataSource", DataSource.class);
+        DocumentMetrics metrics = registry.lookupByNameAndType("documentMetrics", DocumentMetrics.class);
+        DocumentTracker tracker = new DocumentTracker(dataSource);
+        CanonicalSchemas schemas = new CanonicalSchemas(Path.of(mappingsDir, "canonical"));
+
+        registry.bind("documentTracker", tracker);
+        registry.bind("canonicalSchemas", schemas);
+        registry.bind("jsonRequest", new JsonRequestReader());
+        registry.bind("orderValidator", new OrderValidator(schemas));
+        registry.bind("restOrderAdmission", new OrderAdmission(tracker, metrics, context.createProducerTemplate(),
+                "jms:queue:" + ordersQueue, "rest"));
+        registry.bind("admissionResponse", new AdmissionResponse("/api/v1/orders/"));
+        registry.bind("orderStatusQuery", new OrderStatusQuery(tracker));
+        registry.bind("problemResponder", new ProblemResponder());
+        registry.bind("schemaDocument", new SchemaDocument(Path.of(mappingsDir, "canonical")));
+        registry.bind("deliveryAttempts", new DeliveryAttempts(maxAttempts));
+        registry.bind("orderProgress", new OrderProgress(tracker, metrics, new OrderEvents(eventSource), ordersQueue));
+
+        context.getPropertiesComponent().addOverrideProperty("interchange.events.endpoint", eventsEndpoint());
+        HealthCheckRegistry.get(context).register(new DatabaseHealthCheck(dataSource));
+    }
+
+    private String eventsEndpoint() {
+        if (kafkaBrokers.isBlank()) {
+            return "jms:topic:" + eventsTopic;
+        }
+        // acks=all + idempotence: an event the broker confirmed is on every in-sync replica, once
+        return "kafka:" + kafkaTopic + "?brokers=" + kafkaBrokers
+                + "&requestRequiredAcks=all&enableIdempotence=true&maxInFlightRequest=5";
+    }
+}

@@ -1,0 +1,148 @@
+package io.interchange.processing;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.interchange.erp.ErpRejectedException;
+import io.interchange.events.OrderEvents;
+import io.interchange.model.BusinessKey;
+import io.interchange.model.CanonicalJson;
+import io.interchange.model.DocumentHeaders;
+import io.interchange.model.DocumentState;
+import io.interchange.observe.DocumentMetrics;
+import io.interchange.tracking.DocumentTracker;
+import io.interchange.tracking.NewDocument;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records each step of an order between the bus and the ERP's answer: in the tracking store, in
+ * the metrics and, for final answers, as a lifecycle event (left as the body for the events queue).
+ */
+public class OrderProgress {
+
+    /** Headers set on a dead-lettered message; replay tools and ops read them. */
+    public static final String ERROR = "interchangeError";
+    public static final String ERROR_CLASS = "interchangeErrorClass";
+    public static final String FAILED_ROUTE = "interchangeFailedRoute";
+    public static final String ATTEMPTS = "interchangeAttempts";
+    public static final String DEAD_LETTERED_AT = "interchangeDeadLetteredAt";
+    public static final String ORIGINAL_QUEUE = "interchangeOriginalQueue";
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrderProgress.class);
+
+    private final DocumentTracker tracker;
+    private final DocumentMetrics metrics;
+    private final OrderEvents events;
+    private final String ordersQueue;
+
+    public OrderProgress(DocumentTracker tracker, DocumentMetrics metrics, OrderEvents events, String ordersQueue) {
+        this.tracker = tracker;
+        this.metrics = metrics;
+        this.events = events;
+        this.ordersQueue = ordersQueue;
+    }
+
+    public void submitted(Exchange exchange) {
+        Message message = exchange.getMessage();
+        NewDocument document = new NewDocument(
+                message.getHeader(DocumentHeaders.DOCUMENT_ID, String.class),
+                message.getHeader(DocumentHeaders.CORRELATION_ID, String.class),
+                message.getHeader(DocumentHeaders.DOCUMENT_TYPE, "order", String.class),
+                BusinessKey.parse(message.getHeader(DocumentHeaders.BUSINESS_KEY, String.class)),
+                receivedAt(message));
+        tracker.submitted(document, DeliveryAttempts.current(exchange));
+    }
+
+    public void accepted(Exchange exchange) {
+        Message message = exchange.getMessage();
+        String erpOrderNumber = message.getHeader(DocumentHeaders.ERP_ORDER_NUMBER, String.class);
+        tracker.settle(documentId(message), DocumentState.ACCEPTED, erpOrderNumber, null);
+        settled(message, "accepted");
+        LOG.info("ERP accepted order {} as {}", businessKey(message), erpOrderNumber);
+        ObjectNode data = eventData(message).put("erpOrderNumber", erpOrderNumber);
+        toEvent(message, "accepted", data);
+    }
+
+    public void rejected(Exchange exchange) {
+        Message message = exchange.getMessage();
+        ErpRejectedException rejection = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, ErpRejectedException.class);
+        String reason = "ERP " + rejection.status() + ": " + rejection.getMessage();
+        tracker.settle(documentId(message), DocumentState.REJECTED, null, reason);
+        settled(message, "rejected");
+        LOG.warn("ERP rejected order {}: {}", businessKey(message), reason);
+        toEvent(message, "rejected", eventData(message).put("reason", reason));
+    }
+
+    /** An attempt failed and there are attempts left: note it; the route then rolls back. */
+    public void retryLater(Exchange exchange) {
+        Message message = exchange.getMessage();
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        int attempt = DeliveryAttempts.current(exchange);
+        String detail = "attempt " + attempt + " failed: " + describe(cause) + "; the broker redelivers it later";
+        LOG.warn("Order {} {}", businessKey(message), detail);
+        tracker.attemptFailed(documentId(message), detail);
+    }
+
+    /** The last attempt failed: headers say why, where and how often; the body is the original order. */
+    public void deadLettered(Exchange exchange) {
+        Message message = exchange.getMessage();
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        int attempts = DeliveryAttempts.current(exchange);
+        String reason = describe(cause);
+        message.setHeader(ERROR, reason);
+        message.setHeader(ERROR_CLASS, cause == null ? "unknown" : cause.getClass().getName());
+        message.setHeader(FAILED_ROUTE, exchange.getProperty(Exchange.FAILURE_ROUTE_ID, exchange.getFromRouteId(), String.class));
+        message.setHeader(ATTEMPTS, attempts);
+        message.setHeader(DEAD_LETTERED_AT, Instant.now().toString());
+        message.setHeader(ORIGINAL_QUEUE, ordersQueue);
+        tracker.settle(documentId(message), DocumentState.DEAD_LETTERED, null,
+                "dead-lettered after " + attempts + " attempts: " + reason);
+        settled(message, "dead_lettered");
+        LOG.error("Order {} dead-lettered after {} attempts: {}", businessKey(message), attempts, reason);
+    }
+
+    private void settled(Message message, String outcome) {
+        BusinessKey key = BusinessKey.parse(businessKey(message));
+        metrics.settled(key.channel(), key.partnerId(), outcome, Duration.between(receivedAt(message), Instant.now()));
+    }
+
+    private void toEvent(Message message, String lifecycle, ObjectNode data) {
+        message.setBody(events.event(lifecycle, documentId(message), message.getHeader(DocumentHeaders.CORRELATION_ID, String.class), data));
+        message.setHeader(Exchange.CONTENT_TYPE, OrderEvents.CONTENT_TYPE);
+    }
+
+    private static ObjectNode eventData(Message message) {
+        BusinessKey key = BusinessKey.parse(businessKey(message));
+        ObjectNode data = CanonicalJson.mapper().createObjectNode()
+                .put("documentId", documentId(message))
+                .put("channel", key.channel())
+                .put("partnerId", key.partnerId())
+                .put("externalOrderNumber", key.externalNumber());
+        return data;
+    }
+
+    private static String describe(Throwable cause) {
+        if (cause == null) {
+            return "unknown failure";
+        }
+        String text = cause.getMessage();
+        return cause.getClass().getSimpleName() + (text == null ? "" : ": " + text);
+    }
+
+    private static Instant receivedAt(Message message) {
+        Long millis = message.getHeader(DocumentHeaders.RECEIVED_AT, Long.class);
+        return millis == null ? Instant.now() : Instant.ofEpochMilli(millis);
+    }
+
+    private static String documentId(Message message) {
+        return message.getHeader(DocumentHeaders.DOCUMENT_ID, String.class);
+    }
+
+    private static String businessKey(Message message) {
+        return message.getHeader(DocumentHeaders.BUSINESS_KEY, String.class);
+    }
+}

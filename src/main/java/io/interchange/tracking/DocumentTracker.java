@@ -1,0 +1,229 @@
+package io.interchange.tracking;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import io.interchange.model.BusinessKey;
+import io.interchange.model.DocumentState;
+
+/**
+ * The tracking store: one row per document (unique by business key) and its history, in JDBC.
+ * Every method is its own short transaction except {@link #admit}, which keeps the insert open
+ * while the document is put on the bus.
+ */
+public class DocumentTracker {
+
+    private static final String INSERT_DOCUMENT = """
+            insert into tracked_document (document_id, correlation_id, document_type, channel, partner_id,
+                external_number, business_key, state, attempts, received_at, updated_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String INSERT_HISTORY =
+            "insert into document_history (document_id, state, detail, at) values (?, ?, ?, ?)";
+    private static final String SELECT_DOCUMENT = """
+            select document_id, correlation_id, document_type, business_key, state, erp_order_number, reason,
+                attempts, received_at, updated_at
+            from tracked_document""";
+    private static final int MAX_TEXT = 4000;
+
+    private final DataSource dataSource;
+
+    public DocumentTracker(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Registers a new document and runs {@code enqueue} (the persistent send to the bus) before
+     * committing. If the send fails, nothing is recorded and the caller can try again. If the
+     * business key is already known, nothing is enqueued and the original ids come back; a
+     * concurrent admission of the same key waits on the unique constraint until the first commits.
+     */
+    public Admission admit(NewDocument document, String detail, Runnable enqueue) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                insertDocument(connection, document, DocumentState.RECEIVED, 0);
+                insertHistory(connection, document.documentId(), DocumentState.RECEIVED, detail, document.receivedAt());
+                enqueue.run();
+                connection.commit();
+                return new Admission(document.documentId(), document.correlationId(), false);
+            } catch (SQLException e) {
+                connection.rollback();
+                if (!isUniqueViolation(e)) {
+                    throw e;
+                }
+                TrackedDocument original = findByBusinessKey(document.businessKey())
+                        .orElseThrow(() -> new IllegalStateException("Duplicate without original: " + document.businessKey(), e));
+                return new Admission(original.documentId(), original.correlationId(), true);
+            } catch (RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new TrackingException("Cannot admit " + document.businessKey(), e);
+        }
+    }
+
+    /**
+     * Marks the document as being sent to the ERP (attempt n). A document whose admission has not
+     * committed yet, or that reached the bus without one, is inserted here: the insert waits on
+     * the primary key for a pending admission, then the update applies to the committed row.
+     */
+    public void submitted(NewDocument document, int attempt) {
+        Instant now = Instant.now();
+        String detail = "attempt " + attempt;
+        try (Connection connection = dataSource.getConnection()) {
+            if (updateState(connection, document.documentId(), DocumentState.SUBMITTED, null, null, attempt, now) == 0) {
+                try {
+                    insertDocument(connection, document, DocumentState.SUBMITTED, attempt);
+                } catch (SQLException e) {
+                    if (!isUniqueViolation(e)) {
+                        throw e;
+                    }
+                    updateState(connection, document.documentId(), DocumentState.SUBMITTED, null, null, attempt, now);
+                }
+            }
+            insertHistory(connection, document.documentId(), DocumentState.SUBMITTED, detail, now);
+        } catch (SQLException e) {
+            throw new TrackingException("Cannot record attempt for " + document.documentId(), e);
+        }
+    }
+
+    /** Records an attempt that failed and will be retried; the state stays SUBMITTED. */
+    public void attemptFailed(String documentId, String detail) {
+        try (Connection connection = dataSource.getConnection()) {
+            insertHistory(connection, documentId, DocumentState.SUBMITTED, detail, Instant.now());
+        } catch (SQLException e) {
+            throw new TrackingException("Cannot record failed attempt for " + documentId, e);
+        }
+    }
+
+    /** Moves the document to a final or dead-lettered state. */
+    public void settle(String documentId, DocumentState state, String erpOrderNumber, String reason) {
+        Instant now = Instant.now();
+        try (Connection connection = dataSource.getConnection()) {
+            updateState(connection, documentId, state, erpOrderNumber, reason, null, now);
+            insertHistory(connection, documentId, state, erpOrderNumber != null ? "ERP order " + erpOrderNumber : reason, now);
+        } catch (SQLException e) {
+            throw new TrackingException("Cannot record " + state + " for " + documentId, e);
+        }
+    }
+
+    public Optional<TrackedDocument> find(String documentId) {
+        return findOne(SELECT_DOCUMENT + " where document_id = ?", documentId);
+    }
+
+    public Optional<TrackedDocument> findByBusinessKey(BusinessKey key) {
+        return findOne(SELECT_DOCUMENT + " where business_key = ?", key.toString());
+    }
+
+    private Optional<TrackedDocument> findOne(String sql, String parameter) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            try (ResultSet row = statement.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                String documentId = row.getString("document_id");
+                return Optional.of(new TrackedDocument(
+                        documentId,
+                        row.getString("correlation_id"),
+                        row.getString("document_type"),
+                        BusinessKey.parse(row.getString("business_key")),
+                        DocumentState.valueOf(row.getString("state")),
+                        row.getString("erp_order_number"),
+                        row.getString("reason"),
+                        row.getInt("attempts"),
+                        row.getTimestamp("received_at").toInstant(),
+                        row.getTimestamp("updated_at").toInstant(),
+                        history(connection, documentId)));
+            }
+        } catch (SQLException e) {
+            throw new TrackingException("Cannot read tracking store", e);
+        }
+    }
+
+    private static List<HistoryEntry> history(Connection connection, String documentId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select state, detail, at from document_history where document_id = ? order by id")) {
+            statement.setString(1, documentId);
+            try (ResultSet rows = statement.executeQuery()) {
+                List<HistoryEntry> entries = new ArrayList<>();
+                while (rows.next()) {
+                    entries.add(new HistoryEntry(DocumentState.valueOf(rows.getString("state")),
+                            rows.getString("detail"), rows.getTimestamp("at").toInstant()));
+                }
+                return entries;
+            }
+        }
+    }
+
+    private static void insertDocument(Connection connection, NewDocument document, DocumentState state, int attempts)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(INSERT_DOCUMENT)) {
+            BusinessKey key = document.businessKey();
+            Timestamp received = Timestamp.from(document.receivedAt());
+            statement.setString(1, document.documentId());
+            statement.setString(2, document.correlationId());
+            statement.setString(3, document.documentType());
+            statement.setString(4, key.channel());
+            statement.setString(5, key.partnerId());
+            statement.setString(6, key.externalNumber());
+            statement.setString(7, key.toString());
+            statement.setString(8, state.name());
+            statement.setInt(9, attempts);
+            statement.setTimestamp(10, received);
+            statement.setTimestamp(11, received);
+            statement.executeUpdate();
+        }
+    }
+
+    private static int updateState(Connection connection, String documentId, DocumentState state, String erpOrderNumber,
+            String reason, Integer attempts, Instant at) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                update tracked_document set state = ?, erp_order_number = coalesce(?, erp_order_number),
+                    reason = ?, attempts = coalesce(?, attempts), updated_at = ?
+                where document_id = ?""")) {
+            statement.setString(1, state.name());
+            statement.setString(2, erpOrderNumber);
+            statement.setString(3, clip(reason));
+            if (attempts == null) {
+                statement.setNull(4, java.sql.Types.INTEGER);
+            } else {
+                statement.setInt(4, attempts);
+            }
+            statement.setTimestamp(5, Timestamp.from(at));
+            statement.setString(6, documentId);
+            return statement.executeUpdate();
+        }
+    }
+
+    private static void insertHistory(Connection connection, String documentId, DocumentState state, String detail,
+            Instant at) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(INSERT_HISTORY)) {
+            statement.setString(1, documentId);
+            statement.setString(2, state.name());
+            statement.setString(3, clip(detail));
+            statement.setTimestamp(4, Timestamp.from(at));
+            statement.executeUpdate();
+        }
+    }
+
+    private static String clip(String text) {
+        return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT);
+    }
+
+    /** Unique or primary key violation: SQLState class 23 with code 23505 (H2 and PostgreSQL). */
+    private static boolean isUniqueViolation(SQLException e) {
+        return "23505".equals(e.getSQLState());
+    }
+}
