@@ -7,6 +7,7 @@ import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.ActiveMQServer;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
@@ -56,6 +57,11 @@ public final class EmbeddedBroker extends ServiceSupport {
 
     public boolean isActive() {
         return server != null && server.getActiveMQServer().isActive();
+    }
+
+    /** The running server, for management (queue depths, DLQ browsing). */
+    public ActiveMQServer server() {
+        return server.getActiveMQServer();
     }
 
     private Configuration configuration() throws Exception {

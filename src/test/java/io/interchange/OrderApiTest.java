@@ -1,0 +1,247 @@
+package io.interchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.interchange.support.Http;
+import io.interchange.support.Orders;
+import io.interchange.support.RunningInterchange;
+import io.interchange.support.TestErp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The order API as an internal client uses it, end to end through the bus to the ERP sandbox. */
+class OrderApiTest {
+
+    private static TestErp erp;
+    private static RunningInterchange interchange;
+    private static Http api;
+
+    @BeforeAll
+    static void start() {
+        erp = TestErp.start();
+        interchange = RunningInterchange.start(erp, Map.of("interchange.http.max-body-bytes", "65536"));
+        api = interchange.http();
+    }
+
+    @AfterAll
+    static void stop() {
+        interchange.close();
+        erp.close();
+    }
+
+    @Test
+    void postedOrderIsAcceptedByTheErpWithAnOrderNumber() {
+        HttpResponse<String> response = api.postJson("/api/v1/orders", Orders.json("webshop", "WS-1", "WIDGET-RED", "GADGET-BLUE"));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        JsonNode admission = Http.json(response);
+        String documentId = admission.path("documentId").asText();
+        assertThat(admission.path("correlationId").asText()).isNotBlank();
+        assertThat(response.headers().firstValue("Location")).hasValue("/api/v1/orders/" + documentId);
+
+        JsonNode tracked = awaitState(documentId, "accepted");
+        assertThat(tracked.path("erpOrderNumber").asText()).startsWith("SO-");
+        assertThat(tracked.path("businessKey").path("externalNumber").asText()).isEqualTo("WS-1");
+        assertThat(tracked.path("history").findValuesAsText("state")).containsExactly("received", "submitted", "accepted");
+        List<JsonNode> booked = erp.ordersFor("WS-1");
+        assertThat(booked).hasSize(1);
+        assertThat(booked.get(0).path("erpOrderNumber").asText()).isEqualTo(tracked.path("erpOrderNumber").asText());
+        assertThat(booked.get(0).path("lines")).hasSize(2);
+        assertThat(booked.get(0).path("idempotencyKey").asText()).isEqualTo("rest:webshop:WS-1");
+    }
+
+    @Test
+    void repostingTheSameBusinessKeyReturnsTheOriginalDocumentAndEnqueuesNothing() {
+        String order = Orders.json("webshop", "WS-2");
+        String first = Http.json(api.postJson("/api/v1/orders", order)).path("documentId").asText();
+        awaitState(first, "accepted");
+        long enqueued = interchange.queue("orders.inbound").getMessagesAdded();
+
+        HttpResponse<String> again = api.postJson("/api/v1/orders", order);
+
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(Http.json(again).path("documentId").asText()).isEqualTo(first);
+        assertThat(Http.json(again).path("duplicate").asBoolean()).isTrue();
+        assertThat(interchange.queue("orders.inbound").getMessagesAdded()).isEqualTo(enqueued);
+        assertThat(erp.ordersFor("WS-2")).hasSize(1);
+    }
+
+    @Test
+    void twentyConcurrentPostsOfOneOrderMakeOneErpOrder() throws Exception {
+        String order = Orders.json("webshop", "WS-3");
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        List<Callable<HttpResponse<String>>> posts = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            posts.add(() -> api.postJson("/api/v1/orders", order));
+        }
+        List<String> documentIds = new ArrayList<>();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<HttpResponse<String>> answer : pool.invokeAll(posts)) {
+            statuses.add(answer.get().statusCode());
+            documentIds.add(Http.json(answer.get()).path("documentId").asText());
+        }
+        pool.shutdown();
+
+        assertThat(statuses).containsOnly(200, 202).containsOnlyOnce(202);
+        assertThat(documentIds).containsOnly(documentIds.get(0));
+        awaitState(documentIds.get(0), "accepted");
+        assertThat(erp.ordersFor("WS-3")).hasSize(1);
+    }
+
+    @Test
+    void callersCorrelationIdFollowsTheOrderToTheErp() {
+        HttpResponse<String> response = api.post("/api/v1/orders", "application/json",
+                Orders.json("webshop", "WS-4").getBytes(StandardCharsets.UTF_8), Map.of("X-Correlation-ID", "trace-ws-4"));
+
+        String documentId = Http.json(response).path("documentId").asText();
+        assertThat(Http.json(response).path("correlationId").asText()).isEqualTo("trace-ws-4");
+        assertThat(response.headers().firstValue("X-Correlation-ID")).hasValue("trace-ws-4");
+        awaitState(documentId, "accepted");
+        assertThat(erp.requests().findParents("idempotencyKey").stream()
+                .filter(r -> r.path("idempotencyKey").asText().equals("rest:webshop:WS-4"))
+                .map(r -> r.path("correlationId").asText())).containsExactly("trace-ws-4");
+    }
+
+    @Test
+    void malformedJsonIsRefusedWith400NamingWhereItBreaks() {
+        HttpResponse<String> response = api.postJson("/api/v1/orders", "{\"source\": {\"partnerId\": \"webshop\",}");
+
+        assertProblem(response, 400, "malformed-json");
+        assertThat(Http.json(response).path("detail").asText()).contains("line 1, column");
+    }
+
+    @Test
+    void schemaViolationsAreListedFieldByField() {
+        ObjectNode order = Orders.order("webshop", "WS-5");
+        ((ObjectNode) order.path("header")).put("currency", "dollars");
+        ((ObjectNode) order.path("lines").get(0)).remove("sku");
+        ((ObjectNode) order.path("lines").get(0)).put("quantity", 0);
+
+        HttpResponse<String> response = api.postJson("/api/v1/orders", order.toString());
+
+        assertProblem(response, 400, "schema-violation");
+        JsonNode errors = Http.json(response).path("errors");
+        assertThat(errors.findValuesAsText("pointer"))
+                .contains("/header/currency", "/lines/0", "/lines/0/quantity");
+        assertThat(errors.toString()).contains("sku");
+        assertThat(interchange.queue("orders.inbound").getMessagesAdded())
+                .as("nothing enqueued").isEqualTo(enqueuedSoFar());
+    }
+
+    @Test
+    void bodyOverTheLimitIsRefusedWith413() {
+        byte[] huge = ("{\"pad\":\"" + "x".repeat(70_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> response = api.post("/api/v1/orders", "application/json", huge, Map.of());
+
+        assertProblem(response, 413, "payload-too-large");
+    }
+
+    @Test
+    void wrongContentTypeIsRefusedWith415() {
+        HttpResponse<String> response = api.post("/api/v1/orders", "text/plain",
+                Orders.json("webshop", "WS-6").getBytes(StandardCharsets.UTF_8), Map.of());
+
+        assertProblem(response, 415, "unsupported-media-type");
+        assertThat(Http.json(response).path("detail").asText()).contains("text/plain");
+    }
+
+    @Test
+    void refusedRequestsLeaveNoTraceOnTheBusOrInTheErp() {
+        long before = enqueuedSoFar();
+        api.postJson("/api/v1/orders", "not json");
+        api.post("/api/v1/orders", "text/plain", Orders.json("webshop", "WS-7").getBytes(StandardCharsets.UTF_8), Map.of());
+        api.postJson("/api/v1/orders", "{\"source\":{\"partnerId\":\"webshop\"}}");
+
+        assertThat(enqueuedSoFar()).isEqualTo(before);
+        assertThat(erp.ordersFor("WS-7")).isEmpty();
+    }
+
+    @Test
+    void unknownDocumentIdIs404Problem() {
+        assertProblem(api.get("/api/v1/orders/00000000-0000-0000-0000-000000000000"), 404, "unknown-document");
+    }
+
+    @Test
+    void unknownPathIs404Problem() {
+        assertProblem(api.get("/api/v1/nothing-here"), 404, "not-found");
+    }
+
+    @Test
+    void openApiDocumentDescribesTheOrderApi() {
+        JsonNode openapi = Http.json(api.get("/api/openapi.json"));
+
+        assertThat(openapi.path("openapi").asText()).startsWith("3.1");
+        assertThat(openapi.path("paths").has("/api/v1/orders")).isTrue();
+        assertThat(openapi.path("paths").has("/api/v1/orders/{documentId}")).isTrue();
+        JsonNode schema = Http.json(api.get("/api/schemas/order.schema.json"));
+        assertThat(schema.path("title").asText()).isEqualTo("Canonical Order");
+    }
+
+    @Test
+    void metricsCountDocumentsByChannelPartnerAndOutcome() {
+        String documentId = Http.json(api.postJson("/api/v1/orders", Orders.json("metrics-shop", "M-1"))).path("documentId").asText();
+        awaitState(documentId, "accepted");
+
+        String metrics = api.get("/observe/metrics").body();
+
+        assertThat(metrics).contains("interchange_documents_total{channel=\"rest\",outcome=\"accepted\",partner=\"metrics-shop\"} 1.0");
+        assertThat(metrics).contains("interchange_documents_total{channel=\"rest\",outcome=\"received\",partner=\"metrics-shop\"} 1.0");
+        assertThat(metrics).contains("interchange_erp_answer_seconds_bucket{channel=\"rest\",outcome=\"accepted\"");
+    }
+
+    @Test
+    void healthShowsBrokerDatabaseAndErpBreaker() {
+        HttpResponse<String> ready = api.get("/observe/health/ready");
+        HttpResponse<String> live = api.get("/observe/health/live");
+
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(live.statusCode()).isEqualTo(200);
+        JsonNode checks = Http.json(api.get("/observe/health?data=true")).path("checks");
+        assertThat(checks.findValuesAsText("name")).contains("broker", "database", "erp-breaker");
+        assertThat(checks.toString()).contains("\"state\":\"CLOSED\"");
+    }
+
+    private static long enqueuedSoFar() {
+        return interchange.queue("orders.inbound").getMessagesAdded();
+    }
+
+    static JsonNode awaitState(String documentId, String state) {
+        return awaitState(api, documentId, state);
+    }
+
+    static JsonNode awaitState(Http api, String documentId, String state) {
+        JsonNode[] last = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            HttpResponse<String> response = api.get("/api/v1/orders/" + documentId);
+            last[0] = response.statusCode() == 200 ? Http.json(response) : null;
+            return last[0] != null && state.equals(last[0].path("state").asText());
+        });
+        return last[0];
+    }
+
+    static void assertProblem(HttpResponse<String> response, int status, String slug) {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = Http.json(response);
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
+        assertThat(problem.path("type").asText()).endsWith("/problems/" + slug);
+        assertThat(problem.path("title").asText()).isNotBlank();
+        assertThat(problem.path("detail").asText()).isNotBlank();
+    }
+}
