@@ -19,7 +19,9 @@ public class ErpAvailability implements Processor {
         int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         boolean answered = (status >= 200 && status < 300) || BUSINESS_REJECTIONS.contains(status);
         if (!answered) {
-            throw new ErpUnavailableException("ERP answered HTTP " + status + ": "
+            // without the query: it carries the ERP credentials
+            String endpoint = exchange.getProperty(Exchange.TO_ENDPOINT, "the ERP", String.class).split("\\?", 2)[0];
+            throw new ErpUnavailableException("ERP answered HTTP " + status + " at " + endpoint + ": "
                     + ErpAnswer.abbreviate(exchange.getMessage().getBody(String.class)));
         }
     }

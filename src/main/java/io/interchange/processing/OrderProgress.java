@@ -15,6 +15,8 @@ import io.interchange.tracking.DocumentTracker;
 import io.interchange.tracking.NewDocument;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,7 +71,7 @@ public class OrderProgress {
 
     public void rejected(Exchange exchange) {
         Message message = exchange.getMessage();
-        ErpRejectedException rejection = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, ErpRejectedException.class);
+        ErpRejectedException rejection = ObjectHelper.getException(ErpRejectedException.class, caught(exchange));
         String reason = "ERP " + rejection.status() + ": " + rejection.getMessage();
         tracker.settle(documentId(message), DocumentState.REJECTED, null, reason);
         settled(message, "rejected");
@@ -80,7 +82,7 @@ public class OrderProgress {
     /** An attempt failed and there are attempts left: note it; the route then rolls back. */
     public void retryLater(Exchange exchange) {
         Message message = exchange.getMessage();
-        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        Throwable cause = caught(exchange);
         int attempt = DeliveryAttempts.current(exchange);
         String detail = "attempt " + attempt + " failed: " + describe(cause) + "; the broker redelivers it later";
         LOG.warn("Order {} {}", businessKey(message), detail);
@@ -90,7 +92,7 @@ public class OrderProgress {
     /** The last attempt failed: headers say why, where and how often; the body is the original order. */
     public void deadLettered(Exchange exchange) {
         Message message = exchange.getMessage();
-        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        Throwable cause = caught(exchange);
         int attempts = DeliveryAttempts.current(exchange);
         String reason = describe(cause);
         message.setHeader(ERROR, reason);
@@ -123,6 +125,15 @@ public class OrderProgress {
                 .put("partnerId", key.partnerId())
                 .put("externalOrderNumber", key.externalNumber());
         return data;
+    }
+
+    /** The failure as thrown, without the wrappers Camel adds (e.g. around the circuit breaker). */
+    private static Throwable caught(Exchange exchange) {
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        while (cause instanceof RuntimeCamelException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private static String describe(Throwable cause) {
