@@ -60,7 +60,10 @@ public class DocumentTracker {
                 if (!isUniqueViolation(e)) {
                     throw e;
                 }
-                TrackedDocument original = findByBusinessKey(document.businessKey())
+                // same connection: with every pooled connection held by a waiting duplicate, asking
+                // the pool for another one here would wait for ever
+                TrackedDocument original = findOne(connection, SELECT_DOCUMENT + " where business_key = ?",
+                        document.businessKey().toString())
                         .orElseThrow(() -> new IllegalStateException("Duplicate without original: " + document.businessKey(), e));
                 return new Admission(original.documentId(), original.correlationId(), true);
             } catch (RuntimeException e) {
@@ -126,8 +129,15 @@ public class DocumentTracker {
     }
 
     private Optional<TrackedDocument> findOne(String sql, String parameter) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = dataSource.getConnection()) {
+            return findOne(connection, sql, parameter);
+        } catch (SQLException e) {
+            throw new TrackingException("Cannot read tracking store", e);
+        }
+    }
+
+    private static Optional<TrackedDocument> findOne(Connection connection, String sql, String parameter) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, parameter);
             try (ResultSet row = statement.executeQuery()) {
                 if (!row.next()) {
@@ -147,8 +157,6 @@ public class DocumentTracker {
                         row.getTimestamp("updated_at").toInstant(),
                         history(connection, documentId)));
             }
-        } catch (SQLException e) {
-            throw new TrackingException("Cannot read tracking store", e);
         }
     }
 

@@ -1,0 +1,70 @@
+package io.interchange.bench;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import io.interchange.support.Orders;
+import io.interchange.support.RunningInterchange;
+import io.interchange.support.TestErp;
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * REST intake throughput and latency against a raw platform-http echo route, measured in the same
+ * run on the same server: the ratio is what Interchange's intake (JSON parse, schema validation,
+ * business-key registration in the database, persistent send to Artemis) costs over bare HTTP.
+ *
+ * <p>Arguments: [seconds per run, default 20] [client threads, default 16].
+ */
+public final class IntakeBenchmark {
+
+    private IntakeBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Duration duration = Duration.ofSeconds(args.length > 0 ? Long.parseLong(args[0]) : 20);
+        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 16;
+        String runId = Long.toString(System.currentTimeMillis(), 36);
+        try (TestErp erp = TestErp.start();
+                RunningInterchange interchange = RunningInterchange.start(erp, Map.of())) {
+            // measure intake alone: nothing consumes the queue while the load runs
+            interchange.context().getRouteController().stopRoute("process-orders");
+            interchange.context().addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("platform-http:/bench/echo?httpMethodRestrict=POST").routeId("bench-echo")
+                            .setHeader("CamelHttpResponseCode", constant(200));
+                }
+            });
+            String base = interchange.http().get("/observe/health").uri().resolve("/").toString();
+            HttpLoad load = new HttpLoad(clients);
+            byte[] sample = Orders.json("bench", "sample").getBytes(StandardCharsets.UTF_8);
+
+            // warm-up of both paths (JIT, pools), then the measured runs
+            load.run("warm-up echo", URI.create(base + "bench/echo"), 200, i -> sample, Duration.ofSeconds(5));
+            load.run("warm-up intake", URI.create(base + "api/v1/orders"), 202,
+                    i -> order(runId + "-w", i), Duration.ofSeconds(5));
+
+            LoadRun echo = load.run("raw platform-http echo", URI.create(base + "bench/echo"), 200, i -> sample, duration);
+            LoadRun intake = load.run("REST intake -> durable enqueue", URI.create(base + "api/v1/orders"), 202,
+                    i -> order(runId, i), duration);
+
+            System.out.println();
+            System.out.printf("Interchange intake benchmark: %d clients, %d s per run, body %d bytes, %s cores%n",
+                    clients, duration.toSeconds(), sample.length, Runtime.getRuntime().availableProcessors());
+            System.out.println(echo.summary());
+            System.out.println(intake.summary());
+            System.out.printf("ratio intake/echo throughput: %.3f   p50 latency x%.1f   p99 latency x%.1f%n",
+                    intake.throughput() / echo.throughput(),
+                    intake.percentileMillis(50) / echo.percentileMillis(50),
+                    intake.percentileMillis(99) / echo.percentileMillis(99));
+            System.out.printf("orders durable on orders.inbound: %d%n", interchange.queue("orders.inbound").getMessageCount());
+        }
+    }
+
+    private static byte[] order(String runId, int sequence) {
+        return Orders.json("bench", "B-" + runId + "-" + sequence, "WIDGET-RED", "GADGET-BLUE")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+}
