@@ -3,6 +3,7 @@ package io.interchange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -13,6 +14,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -215,6 +219,17 @@ class OrderApiTest {
         JsonNode checks = Http.json(api.get("/observe/health?data=true")).path("checks");
         assertThat(checks.findValuesAsText("name")).contains("broker", "database", "erp-breaker");
         assertThat(checks.toString()).contains("\"state\":\"CLOSED\"");
+    }
+
+    @Test
+    void camelRoutesAndTheBrokerAreManagedOverJmx() throws Exception {
+        MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
+
+        assertThat(jmx.queryNames(new ObjectName("org.apache.camel:context=interchange,type=routes,*"), null))
+                .extracting(name -> name.getKeyProperty("name"))
+                .contains("\"process-orders\"", "\"intake-rest-orders\"");
+        assertThat(jmx.queryNames(new ObjectName("org.apache.activemq.artemis:*,subcomponent=queues,queue=\"orders.inbound\""), null))
+                .isNotEmpty();
     }
 
     private static long enqueuedSoFar() {
