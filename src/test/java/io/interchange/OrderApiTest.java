@@ -18,8 +18,12 @@ import java.util.concurrent.Future;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.interchange.processing.OrderProgress;
 import io.interchange.support.Http;
 import io.interchange.support.Orders;
 import io.interchange.support.RunningInterchange;
@@ -27,6 +31,7 @@ import io.interchange.support.TestErp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /** The order API as an internal client uses it, end to end through the bus to the ERP sandbox. */
 class OrderApiTest {
@@ -219,6 +224,28 @@ class OrderApiTest {
         JsonNode checks = Http.json(api.get("/observe/health?data=true")).path("checks");
         assertThat(checks.findValuesAsText("name")).contains("broker", "database", "erp-breaker");
         assertThat(checks.toString()).contains("\"state\":\"CLOSED\"");
+    }
+
+    @Test
+    void logLinesAboutADocumentCarryItsDocumentAndCorrelationIds() {
+        Logger progress = (Logger) LoggerFactory.getLogger(OrderProgress.class);
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        progress.addAppender(lines);
+        try {
+            String documentId = Http.json(api.post("/api/v1/orders", "application/json",
+                    Orders.json("webshop", "L-1").getBytes(StandardCharsets.UTF_8), Map.of("X-Correlation-ID", "trace-l-1")))
+                    .path("documentId").asText();
+            awaitState(documentId, "accepted");
+
+            assertThat(lines.list).filteredOn(line -> line.getFormattedMessage().contains("rest:webshop:L-1"))
+                    .isNotEmpty()
+                    .allSatisfy(line -> assertThat(line.getMDCPropertyMap())
+                            .containsEntry("documentId", documentId)
+                            .containsEntry("correlationId", "trace-l-1"));
+        } finally {
+            progress.detachAppender(lines);
+        }
     }
 
     @Test

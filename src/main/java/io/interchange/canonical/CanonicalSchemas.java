@@ -75,9 +75,8 @@ public final class CanonicalSchemas {
         String pointer = message.getInstanceLocation().toString();
         // The message starts with the location again ("/lines/0/sku: ..."); keep only the reason.
         String text = message.getMessage();
-        int colon = text.indexOf(": ");
-        if (colon > 0 && text.startsWith(pointer)) {
-            text = text.substring(colon + 2);
+        if (text.startsWith(pointer + ": ")) {
+            text = text.substring(pointer.length() + 2);
         }
         return new SchemaViolation(pointer.isEmpty() ? "/" : pointer, text);
     }
