@@ -7,13 +7,8 @@ import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -92,20 +87,10 @@ class OrderApiTest {
 
     @Test
     void twentyConcurrentPostsOfOneOrderMakeOneErpOrder() throws Exception {
-        String order = Orders.json("webshop", "WS-3");
-        ExecutorService pool = Executors.newFixedThreadPool(20);
-        List<Callable<HttpResponse<String>>> posts = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            posts.add(() -> api.postJson("/api/v1/orders", order));
-        }
-        List<String> documentIds = new ArrayList<>();
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<HttpResponse<String>> answer : pool.invokeAll(posts)) {
-            statuses.add(answer.get().statusCode());
-            documentIds.add(Http.json(answer.get()).path("documentId").asText());
-        }
-        pool.shutdown();
+        List<HttpResponse<String>> responses = api.postJsonConcurrently("/api/v1/orders", Orders.json("webshop", "WS-3"), 20);
 
+        List<Integer> statuses = responses.stream().map(HttpResponse::statusCode).toList();
+        List<String> documentIds = responses.stream().map(r -> Http.json(r).path("documentId").asText()).toList();
         assertThat(statuses).containsOnly(200, 202).containsOnlyOnce(202);
         assertThat(documentIds).containsOnly(documentIds.get(0));
         awaitState(documentIds.get(0), "accepted");

@@ -3,17 +3,11 @@ package io.interchange;
 import static io.interchange.OrderApiTest.awaitState;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.interchange.support.Http;
@@ -71,17 +65,8 @@ class PostgresStoreIT {
 
     @Test
     void twentyConcurrentPostsMakeOneDocumentAndOneErpOrder() throws Exception {
-        String order = Orders.json("webshop", "PG-2");
-        ExecutorService pool = Executors.newFixedThreadPool(20);
-        List<Callable<HttpResponse<String>>> posts = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            posts.add(() -> api.postJson("/api/v1/orders", order));
-        }
-        List<String> documentIds = new ArrayList<>();
-        for (Future<HttpResponse<String>> answer : pool.invokeAll(posts)) {
-            documentIds.add(Http.json(answer.get()).path("documentId").asText());
-        }
-        pool.shutdown();
+        List<String> documentIds = api.postJsonConcurrently("/api/v1/orders", Orders.json("webshop", "PG-2"), 20).stream()
+                .map(r -> Http.json(r).path("documentId").asText()).toList();
 
         assertThat(documentIds).containsOnly(documentIds.get(0));
         awaitState(api, documentIds.get(0), "accepted");

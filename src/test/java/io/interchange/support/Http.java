@@ -7,7 +7,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.interchange.model.CanonicalJson;
@@ -36,6 +42,24 @@ public final class Http {
 
     public HttpResponse<String> postJson(String path, String json) {
         return post(path, "application/json", json.getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of());
+    }
+
+    /** Sends the same JSON body {@code times} times at once, as a retrying or duplicating client would. */
+    public List<HttpResponse<String>> postJsonConcurrently(String path, String json, int times) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(times);
+        try {
+            List<Callable<HttpResponse<String>>> posts = new ArrayList<>();
+            for (int i = 0; i < times; i++) {
+                posts.add(() -> postJson(path, json));
+            }
+            List<HttpResponse<String>> responses = new ArrayList<>();
+            for (Future<HttpResponse<String>> answer : pool.invokeAll(posts)) {
+                responses.add(answer.get());
+            }
+            return responses;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     public HttpResponse<String> get(String path) {
