@@ -30,7 +30,7 @@ final class ValidatingOutput {
     static void write(OutboundEnvelope envelope, String setId, Schema transactionSchema, Body body, OutputStream target) {
         EnvelopeWriter envelopeWriter = EnvelopeWriter.of(envelope.standard());
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        EDIStreamWriter writer = factory(envelope.delimiters()).createEDIStreamWriter(buffer);
+        EDIStreamWriter writer = factory(envelope).createEDIStreamWriter(buffer);
         SegmentWriter out = new SegmentWriter(writer);
         try {
             writer.setControlSchema(SchemaFactory.newFactory()
@@ -55,13 +55,18 @@ final class ValidatingOutput {
         }
     }
 
-    private static EDIOutputFactory factory(Delimiters delimiters) {
+    private static EDIOutputFactory factory(OutboundEnvelope envelope) {
+        Delimiters delimiters = envelope.delimiters();
         EDIOutputFactory factory = EDIOutputFactory.newFactory();
         factory.setProperty(EDIStreamConstants.Delimiters.SEGMENT, delimiters.segment());
         factory.setProperty(EDIStreamConstants.Delimiters.DATA_ELEMENT, delimiters.element());
         factory.setProperty(EDIStreamConstants.Delimiters.COMPONENT_ELEMENT, delimiters.component());
         factory.setProperty(EDIStreamConstants.Delimiters.DECIMAL, delimiters.decimal());
-        if (delimiters.repetition() != null) {
+        // Before ISA 00402 X12 has no repetition separator; declaring one would make StAEDI refuse
+        // that character in ordinary data.
+        boolean x12WithoutRepetition = envelope.standard() == EdiStandard.X12
+                && envelope.interchangeVersion().compareTo("00402") < 0;
+        if (delimiters.repetition() != null && !x12WithoutRepetition) {
             factory.setProperty(EDIStreamConstants.Delimiters.REPETITION, delimiters.repetition());
         }
         if (delimiters.release() != null) {

@@ -76,6 +76,19 @@ class ContrlWriterTest {
         assertThat(contrl.all("UCM")).isEmpty();
     }
 
+    @Test
+    void brokenGroupIsRejectedWithUcfAndItsMessagesWithIt() {
+        InterchangeResult interchange = Samples.read("edifact/globex-orders-d96a-with-ung.edi").interchanges.get(0);
+
+        EdiText contrl = EdiText.edifact(write(interchange, AckPolicy.REJECT_FAILING_TRANSACTIONS));
+
+        assertThat(contrl.tags()).containsExactly("UNB", "UNH", "UCI", "UCF", "UCM", "UNT", "UNZ");
+        assertThat(contrl.segment("UCI")).containsExactly("UCI", "GX0010", "GLOBEXEU:14", "INTERCHANGE:14", "7");
+        assertThat(contrl.segment("UCF")).containsExactly("UCF", "GRP10", "GLOBEXEU", "INTERCHANGE", "4", "29", "UNE",
+                "1");
+        assertThat(contrl.segment("UCM")).containsExactly("UCM", "1", "ORDERS:D:96A:UN", "4");
+    }
+
     private String write(InterchangeResult interchange, AckPolicy policy) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         writer.write(interchange, policy, NUMBERS, out);

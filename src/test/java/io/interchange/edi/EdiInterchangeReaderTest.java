@@ -261,4 +261,17 @@ class EdiInterchangeReaderTest {
                 .isInstanceOf(EdiException.class);
         assertThat(collected.transactions).isEmpty();
     }
+
+    @Test
+    void edifactGroupHeaderIsReportedAndItsWrongMessageCountIsAGroupProblem() {
+        Collected read = Samples.read("edifact/globex-orders-d96a-with-ung.edi");
+
+        EdiTransaction order = read.transaction(0);
+        assertThat(order.valid()).isTrue();
+        assertThat(order.envelope().group()).isEqualTo(
+                new GroupHeader("ORDERS", "GLOBEXEU", "INTERCHANGE", "261124", "0815", "GRP10", "D:96A"));
+        assertThat(read.groups).singleElement().satisfies(g -> assertThat(g.problems()).containsExactly(
+                new EnvelopeProblem(EnvelopeError.GROUP_TRANSACTION_COUNT_MISMATCH, "UNE", 1, "2")));
+        assertThat(read.interchanges).singleElement().satisfies(i -> assertThat(i.valid()).isTrue());
+    }
 }
