@@ -24,7 +24,7 @@ class LargeInterchangeTest {
         Path file = directory.resolve("acme-850-large.edi");
         writeInterchange(file, ORDERS);
         long size = Files.size(file);
-        assertThat(size).isGreaterThan(15_000_000L);
+        assertThat(size).isGreaterThan(12_000_000L);
 
         StreamingProbe probe = new StreamingProbe();
         ReadSummary summary;
@@ -51,17 +51,12 @@ class LargeInterchangeTest {
                 String control = String.format("%09d", i);
                 out.write("ST*850*" + control + "~\n");
                 out.write("BEG*00*SA*PO-" + i + "**20261125~\n");
-                out.write("REF*DP*038~\n");
-                out.write("DTM*002*20261201~\n");
-                out.write("N1*ST*ACME STORE 12*92*0012~\n");
-                out.write("N3*100 MAIN ST~\n");
-                out.write("N4*SPRINGFIELD*IL*62701*US~\n");
+                out.write("N1*ST*ACME STORE 12 - SPRINGFIELD IL - RECEIVING DOCK 4*92*0012~\n");
                 out.write("PO1*1*10*EA*12.50**VP*WIDGET-RED*UP*012345678905~\n");
-                out.write("PID*F****RED WIDGET~\n");
-                out.write("PO1*2*5*CS*48.00**VP*GADGET-BLUE~\n");
-                out.write("PID*F****BLUE GADGET CASE~\n");
+                out.write("PID*F****RED WIDGET WITH A LONGER DESCRIPTION FOR THE PICK LIST~\n");
+                out.write("PO1*2*5*CS*48.00**VP*GADGET-BLUE*UP*012345678912~\n");
                 out.write("CTT*2~\n");
-                out.write("SE*13*" + control + "~\n");
+                out.write("SE*8*" + control + "~\n");
             }
             out.write("GE*" + orders + "*777~\n");
             out.write("IEA*1*000000777~\n");
