@@ -3,6 +3,7 @@ package io.interchange.partner;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
@@ -25,11 +26,14 @@ public class PartnerRoutes {
 
     private final CamelContext context;
     private final PartnerEndpoints endpoints;
+    private final Function<String, String> placements;
     private final Map<String, Partner> running = new HashMap<>();
 
-    public PartnerRoutes(CamelContext context, PartnerEndpoints endpoints) {
+    /** @param placements binds a fresh file placement strategy for a partner and returns its bean name */
+    public PartnerRoutes(CamelContext context, PartnerEndpoints endpoints, Function<String, String> placements) {
         this.context = context;
         this.endpoints = endpoints;
+        this.placements = placements;
     }
 
     public synchronized void apply(PartnerRegistry registry) {
@@ -75,6 +79,7 @@ public class PartnerRoutes {
         intake.put("source", endpoints.inbound(partner));
         intake.put("archive", folders.archive());
         intake.put("error", folders.error());
+        intake.put("placement", placements.apply(partner.id()));
         TemplatedRouteBuilder.builder(context, INTAKE_TEMPLATE).routeId(intakeRouteId(partner.id()))
                 .parameters(intake).add();
         if (partner.mappings().orderResponse() != null) {

@@ -8,7 +8,7 @@ import org.apache.camel.component.file.GenericFileOperations;
 import org.apache.camel.component.file.remote.strategy.SftpChangedExclusiveReadLockStrategy;
 import org.apache.camel.component.file.strategy.GenericFileExpressionRenamer;
 import org.apache.camel.component.file.strategy.GenericFileRenameProcessStrategy;
-import org.apache.camel.language.simple.SimpleLanguage;
+import org.apache.camel.support.builder.ExpressionBuilder;
 
 /**
  * Where an intake file goes when the route is done with it:
@@ -31,8 +31,8 @@ public class IntakeFilePlacement extends GenericFileRenameProcessStrategy {
     public static final String RETRY_LATER = "ediRetryLater";
 
     public IntakeFilePlacement(long checkIntervalMs, long minAgeMs, long timeoutMs) {
-        setCommitRenamer(new GenericFileExpressionRenamer(SimpleLanguage.expression("${header." + ARCHIVE_TARGET + "}")));
-        setFailureRenamer(new GenericFileExpressionRenamer(SimpleLanguage.expression("${header." + ERROR_TARGET + "}")));
+        setCommitRenamer(new GenericFileExpressionRenamer(ExpressionBuilder.headerExpression(ARCHIVE_TARGET)));
+        setFailureRenamer(new GenericFileExpressionRenamer(ExpressionBuilder.headerExpression(ERROR_TARGET)));
         SftpChangedExclusiveReadLockStrategy readLock = new SftpChangedExclusiveReadLockStrategy();
         readLock.setCheckInterval(checkIntervalMs);
         readLock.setMinAge(minAgeMs);
