@@ -29,6 +29,7 @@ import io.interchange.edi.outbound.OrderResponses;
 import io.interchange.observe.DocumentMetrics;
 import io.interchange.sftp.DropBoxAccounts;
 import io.interchange.sftp.DropBoxLayout;
+import io.interchange.sftp.FileClaims;
 import io.interchange.sftp.IntakeFilePlacement;
 import io.interchange.sftp.SftpDropBox;
 import io.interchange.tracking.DocumentTracker;
@@ -36,7 +37,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
-import org.apache.camel.processor.idempotent.jdbc.JdbcOrphanLockAwareIdempotentRepository;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.EventNotifierSupport;
@@ -118,13 +118,7 @@ public class PartnerConfiguration implements CamelConfiguration {
                     .forEach(p -> layout.prepare(p.id())));
         }
 
-        // which instance holds which file: rows in CAMEL_MESSAGEPROCESSED, kept alive while held,
-        // taken over by another instance when the holder stops refreshing them (it died)
-        JdbcOrphanLockAwareIdempotentRepository claims = new JdbcOrphanLockAwareIdempotentRepository(dataSource, "sftp-intake", context);
-        claims.setCreateTableIfNotExists(false);
-        claims.setLockMaxAgeMillis(claimMaxAgeMs);
-        claims.setLockKeepAliveIntervalMillis(claimKeepAliveMs);
-        registry.bind("ediFileClaims", claims);
+        registry.bind("ediFileClaims", new FileClaims(dataSource, context, claimMaxAgeMs, claimKeepAliveMs));
 
         EdiMetrics ediMetrics = new EdiMetrics(meters);
         EdiTracking tracking = new EdiTracking(dataSource);

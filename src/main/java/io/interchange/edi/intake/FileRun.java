@@ -177,7 +177,7 @@ final class FileRun implements EdiHandler {
             rejections.add("interchange " + header.controlNumber() + " rejected: unknown partner id, " + skip.reason());
             return;
         }
-        services.register().duplicateOf(partner.id(), header.controlNumber(), fileKey).ifPresent(first -> {
+        services.register().duplicateOf(partner.id(), header.controlNumber()).ifPresent(first -> {
             skip = new Skip(true, "duplicate of interchange " + header.controlNumber() + " received in " + first);
         });
     }

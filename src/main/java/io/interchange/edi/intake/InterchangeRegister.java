@@ -14,8 +14,10 @@ import io.interchange.tracking.TrackingException;
 
 /**
  * Interchange control numbers each partner has sent ({@code edi_interchange}). An interchange is
- * registered once its file is fully handled and its acknowledgements are out, so a file that
- * failed half-way and is read again (same file key) is not mistaken for a duplicate.
+ * registered only once its file is fully handled and its acknowledgements are out, so a file left
+ * for a later poll (database down, still being written) is not mistaken for a duplicate when it
+ * is read again. The one window left, a stop between registering and moving the file, makes the
+ * file come back as a duplicate: reported, never processed twice.
  */
 public class InterchangeRegister {
 
@@ -25,15 +27,15 @@ public class InterchangeRegister {
         this.dataSource = dataSource;
     }
 
-    /** The file that first brought this interchange, when it came in another file than {@code fileKey}. */
-    public Optional<String> duplicateOf(String partnerId, String controlNumber, String fileKey) {
+    /** The file that first brought this interchange, if it was received before. */
+    public Optional<String> duplicateOf(String partnerId, String controlNumber) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(
                         "select file_name, file_key from edi_interchange where partner_id = ? and control_number = ?")) {
             select.setString(1, partnerId);
             select.setString(2, controlNumber);
             try (ResultSet row = select.executeQuery()) {
-                if (row.next() && !fileKey.equals(row.getString(2))) {
+                if (row.next()) {
                     return Optional.of(row.getString(1));
                 }
                 return Optional.empty();
