@@ -27,7 +27,8 @@ public class PartnerRoutes {
     private final CamelContext context;
     private final PartnerEndpoints endpoints;
     private final Function<String, String> placements;
-    private final Map<String, Partner> running = new HashMap<>();
+    /** Per running partner, what its routes were built from. */
+    private final Map<String, String> running = new HashMap<>();
 
     /** @param placements binds a fresh file placement strategy for a partner and returns its bean name */
     public PartnerRoutes(CamelContext context, PartnerEndpoints endpoints, Function<String, String> placements) {
@@ -45,8 +46,10 @@ public class PartnerRoutes {
             }
         }
         for (Partner partner : registry.partners()) {
-            Partner before = running.get(partner.id());
-            if (partner.equals(before)) {
+            String before = running.get(partner.id());
+            String signature = signature(partner);
+            // a change the routes do not depend on (a password, an acknowledgement policy) leaves them running
+            if (signature.equals(before)) {
                 continue;
             }
             if (before != null) {
@@ -54,7 +57,7 @@ public class PartnerRoutes {
             }
             try {
                 add(partner);
-                running.put(partner.id(), partner);
+                running.put(partner.id(), signature);
                 LOG.info("Partner {} {}: route {} polls {}", partner.id(), before == null ? "added" : "changed",
                         intakeRouteId(partner.id()), endpoints.folders(partner).inbound());
             } catch (Exception e) {
@@ -62,6 +65,10 @@ public class PartnerRoutes {
                 LOG.error("Partner {}: routes could not be created: {}", partner.id(), e.getMessage(), e);
             }
         }
+    }
+
+    private String signature(Partner partner) {
+        return endpoints.inbound(partner) + "|" + endpoints.folders(partner) + "|" + (partner.mappings().orderResponse() != null);
     }
 
     public static String intakeRouteId(String partnerId) {
