@@ -89,9 +89,12 @@ public class PartnerRoutes {
         intake.put("placement", placements.apply(partner.id()));
         TemplatedRouteBuilder.builder(context, INTAKE_TEMPLATE).routeId(intakeRouteId(partner.id()))
                 .parameters(intake).add();
+        // a route added while the context is still finishing its start-up can stay stopped
+        context.getRouteController().startRoute(intakeRouteId(partner.id()));
         if (partner.mappings().orderResponse() != null) {
             TemplatedRouteBuilder.builder(context, RESPONSE_TEMPLATE).routeId(responseRouteId(partner.id()))
                     .parameter("partnerId", partner.id()).add();
+            context.getRouteController().startRoute(responseRouteId(partner.id()));
         }
     }
 
