@@ -2,8 +2,11 @@ package io.interchange.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
 import io.interchange.model.CanonicalJson;
 import io.interchange.model.DocumentHeaders;
+import io.interchange.tracking.DocumentDetails;
 import io.interchange.tracking.DocumentTracker;
 import io.interchange.tracking.HistoryEntry;
 import io.interchange.tracking.TrackedDocument;
@@ -14,9 +17,16 @@ import org.apache.camel.Processor;
 public class OrderStatusQuery implements Processor {
 
     private final DocumentTracker tracker;
+    private final List<DocumentDetails> details;
 
     public OrderStatusQuery(DocumentTracker tracker) {
+        this(tracker, List.of());
+    }
+
+    /** @param details channel-specific facts to add (e.g. EDI control numbers) */
+    public OrderStatusQuery(DocumentTracker tracker, List<DocumentDetails> details) {
         this.tracker = tracker;
+        this.details = List.copyOf(details);
     }
 
     @Override
@@ -28,7 +38,9 @@ public class OrderStatusQuery implements Processor {
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, 200);
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
         exchange.getMessage().setHeader(DocumentHeaders.HTTP_CORRELATION_ID, document.correlationId());
-        exchange.getMessage().setBody(toJson(document).toString());
+        ObjectNode json = toJson(document);
+        details.forEach(detail -> detail.addTo(document.documentId(), json));
+        exchange.getMessage().setBody(json.toString());
     }
 
     static ObjectNode toJson(TrackedDocument document) {

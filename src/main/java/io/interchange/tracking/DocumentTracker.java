@@ -128,6 +128,25 @@ public class DocumentTracker {
         return findOne(SELECT_DOCUMENT + " where business_key = ?", key.toString());
     }
 
+    /** Every document a partner sent under its own number, whatever the channel (oldest first). */
+    public List<TrackedDocument> findByPartnerNumber(String partnerId, String externalNumber) {
+        List<String> ids = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(
+                        "select document_id from tracked_document where partner_id = ? and external_number = ? order by received_at")) {
+            statement.setString(1, partnerId);
+            statement.setString(2, externalNumber);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new TrackingException("Cannot read tracking store", e);
+        }
+        return ids.stream().map(this::find).flatMap(Optional::stream).toList();
+    }
+
     private Optional<TrackedDocument> findOne(String sql, String parameter) {
         try (Connection connection = dataSource.getConnection()) {
             return findOne(connection, sql, parameter);

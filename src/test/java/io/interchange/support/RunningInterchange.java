@@ -40,6 +40,8 @@ public final class RunningInterchange implements AutoCloseable {
         properties.put("interchange.broker.embedded.acceptor",
                 "tcp://localhost:" + FreePorts.next() + "?protocols=CORE,AMQP");
         properties.put("interchange.erp-sandbox.enabled", "false");
+        // the embedded SFTP drop box on a port of its own, never the default 2222
+        properties.put("interchange.sftp.port", String.valueOf(FreePorts.next()));
         properties.put("interchange.erp.url", erp.apiUrl());
         properties.put("interchange.erp.username", TestErp.USERNAME);
         properties.put("interchange.erp.password", TestErp.PASSWORD);

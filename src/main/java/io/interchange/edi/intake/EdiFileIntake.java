@@ -1,0 +1,109 @@
+package io.interchange.edi.intake;
+
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+
+import io.interchange.edi.EdiException;
+import io.interchange.edi.EdiInterchangeReader;
+import io.interchange.edi.NotEdiException;
+import io.interchange.partner.Partner;
+import io.interchange.partner.PartnerDirectory;
+import io.interchange.tracking.TrackingException;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The steps of the SFTP intake route that need Java:
+ * <ol>
+ *   <li>{@link #read}: size limit, then stream the file through the EDI reader; each transaction is
+ *       mapped and admitted as it is read, the acknowledgements are built (exchange property
+ *       {@value #OUTCOME});</li>
+ *   <li>{@link #acknowledge}: the acknowledgements go to the partner's {@code outbound/} and the
+ *       interchanges are registered as received; a file with any rejection is then refused, so it
+ *       lands in {@code error/} with the list of rejections beside it.</li>
+ * </ol>
+ * Failures that may pass (database, bus, SFTP server, a file still growing) are
+ * {@link RetryLaterException}: the file stays in {@code inbound/} for the next poll, and the
+ * business keys and the interchange register make the second pass admit nothing twice.
+ */
+public class EdiFileIntake {
+
+    public static final String OUTCOME = "ediOutcome";
+    private static final Logger LOG = LoggerFactory.getLogger(EdiFileIntake.class);
+
+    private final PartnerDirectory partners;
+    private final EdiInterchangeReader reader;
+    private final FileRunServices services;
+    private final PartnerOutbox outbox;
+    private final Duration writeGrace;
+
+    /**
+     * @param writeGrace how long after its last change a file that ends mid-interchange is taken for
+     *                   one still being written (and left for a later poll) rather than a broken one
+     */
+    public EdiFileIntake(PartnerDirectory partners, EdiInterchangeReader reader, EdiOrderAdmission admission,
+            EdiTracking tracking, InterchangeRegister register, ControlNumberSequence numbers, EdiMetrics metrics,
+            PartnerOutbox outbox, Duration writeGrace) {
+        this.partners = partners;
+        this.reader = reader;
+        this.services = new FileRunServices(admission, tracking, register, numbers, metrics);
+        this.outbox = outbox;
+        this.writeGrace = writeGrace;
+    }
+
+    public void read(Exchange exchange) {
+        Partner partner = partners.require(exchange.getMessage().getHeader("partnerId", String.class));
+        String fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        long length = exchange.getMessage().getHeader(Exchange.FILE_LENGTH, 0L, Long.class);
+        long modified = exchange.getMessage().getHeader(Exchange.FILE_LAST_MODIFIED, 0L, Long.class);
+        if (length > partner.maxFileBytes()) {
+            throw new FileRefusedException("File of " + length + " bytes is over partner " + partner.id()
+                    + "'s limit of " + partner.maxFileBytes() + " bytes; it was not read.");
+        }
+        FileRun run = new FileRun(partner, partners.current().own(), fileName, fileName + "|" + length + "|" + modified, services);
+        try (InputStream in = exchange.getMessage().getMandatoryBody(InputStream.class)) {
+            reader.read(in, run);
+        } catch (NotEdiException e) {
+            throw new FileRefusedException(e.getMessage() + ". Only X12 (ISA...) and EDIFACT (UNA/UNB...) files are accepted.", e);
+        } catch (EdiException e) {
+            if (Duration.between(Instant.ofEpochMilli(modified), Instant.now()).compareTo(writeGrace) < 0) {
+                throw new RetryLaterException("incomplete EDI in a file changed less than " + writeGrace.toSeconds()
+                        + " s ago, taken for one still being written: " + e.getMessage(), e);
+            }
+            throw new FileRefusedException("Unreadable EDI: " + e.getMessage(), e);
+        } catch (TrackingException | CamelExecutionException e) {
+            throw new RetryLaterException("cannot reach the database or the bus: " + e.getMessage(), e);
+        } catch (RetryLaterException | FileRefusedException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new RetryLaterException("cannot read the file: " + e.getMessage(), e);
+        } finally {
+            run.outcome();
+        }
+        exchange.setProperty(OUTCOME, run.outcome());
+    }
+
+    public void acknowledge(Exchange exchange) {
+        FileOutcome outcome = exchange.getProperty(OUTCOME, FileOutcome.class);
+        Partner partner = partners.require(outcome.partnerId());
+        try {
+            for (OutboundDocument acknowledgement : outcome.acknowledgements()) {
+                outbox.deliver(partner, acknowledgement);
+            }
+            for (FileOutcome.ReceivedInterchange interchange : outcome.interchanges()) {
+                services.register().register(partner.id(), interchange.controlNumber(), outcome.fileName(),
+                        outcome.fileKey(), interchange.transactions());
+            }
+        } catch (TrackingException | CamelExecutionException e) {
+            throw new RetryLaterException("acknowledgements not delivered: " + e.getMessage(), e);
+        }
+        LOG.info("Partner {} {}", partner.id(), outcome.summary());
+        if (!outcome.rejections().isEmpty()) {
+            throw new FileRefusedException(outcome.summary() + ":\n- " + String.join("\n- ", outcome.rejections()));
+        }
+        services.metrics().file(partner.id(), "archived");
+    }
+}

@@ -1,0 +1,75 @@
+package io.interchange.edi.intake;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.interchange.api.OrderAdmission;
+import io.interchange.canonical.CanonicalSchemas;
+import io.interchange.canonical.SchemaViolation;
+import io.interchange.model.CanonicalJson;
+import io.interchange.model.Order;
+import io.interchange.partner.Partner;
+import io.interchange.tracking.Admission;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultExchange;
+
+/**
+ * One EDI transaction to one canonical order on the bus: the partner's mapping, the canonical
+ * schema, then the same admission as the REST API (business key {@code edi:<partner>:<PO>},
+ * persistent send to the orders queue, a known key answered with the original document).
+ */
+public class EdiOrderAdmission {
+
+    private final OrderMapping mapping;
+    private final CanonicalSchemas schemas;
+    private final OrderAdmission admission;
+    private final CamelContext context;
+
+    public EdiOrderAdmission(OrderMapping mapping, CanonicalSchemas schemas, OrderAdmission admission, CamelContext context) {
+        this.mapping = mapping;
+        this.schemas = schemas;
+        this.admission = admission;
+        this.context = context;
+    }
+
+    /** The canonical order of {@code tree}, valid against the schema. */
+    public ObjectNode prepare(Partner partner, JsonNode tree) {
+        JsonNode mapped;
+        try {
+            mapped = mapping.apply(partner.mappings().order(), tree);
+        } catch (OrderMapping.MappingException e) {
+            throw new TransactionRejectedException("mapping failed: " + e.getMessage(), e);
+        }
+        if (mapped == null || !mapped.isObject()) {
+            throw new TransactionRejectedException("mapping " + partner.mappings().order() + " gave no object", null);
+        }
+        ObjectNode order = (ObjectNode) mapped;
+        // the channel and partner are facts of the intake, not of the partner's document
+        order.withObjectProperty("source").put("channel", "edi").put("partnerId", partner.id());
+        List<SchemaViolation> violations = schemas.violations("order", order);
+        if (!violations.isEmpty()) {
+            throw new TransactionRejectedException("canonical order schema violated: " + violations.stream()
+                    .map(v -> v.pointer() + " " + v.message()).collect(Collectors.joining("; ")), null);
+        }
+        return order;
+    }
+
+    public Admission admit(ObjectNode order) {
+        Exchange exchange = new DefaultExchange(context);
+        try {
+            exchange.getMessage().setBody(CanonicalJson.mapper().treeToValue(order, Order.class));
+            admission.process(exchange);
+        } catch (JsonProcessingException e) {
+            throw new TransactionRejectedException("canonical order unreadable: " + e.getOriginalMessage(), e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new RetryLaterException("admission failed: " + e.getMessage(), e);
+        }
+        return exchange.getMessage().getBody(Admission.class);
+    }
+}

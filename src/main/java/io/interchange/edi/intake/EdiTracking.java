@@ -1,0 +1,125 @@
+package io.interchange.edi.intake;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.interchange.tracking.DocumentDetails;
+import io.interchange.tracking.TrackingException;
+
+/**
+ * The EDI side of tracking ({@code edi_transaction}): for each inbound transaction its file,
+ * interchange, group and transaction control numbers and what became of it. Shown under
+ * {@code edi} in {@code GET /api/v1/orders/{documentId}}.
+ */
+public class EdiTracking implements DocumentDetails {
+
+    private static final int MAX_TEXT = 4000;
+
+    private final DataSource dataSource;
+
+    public EdiTracking(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public void record(EdiTransactionRecord record) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("""
+                        insert into edi_transaction (partner_id, file_name, interchange_control_number,
+                            group_control_number, transaction_control_number, transaction_set, external_number,
+                            document_id, state, reason, canonical_order, received_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            insert.setString(1, record.partnerId());
+            insert.setString(2, record.fileName());
+            insert.setString(3, record.interchangeControlNumber());
+            insert.setString(4, record.groupControlNumber());
+            insert.setString(5, record.transactionControlNumber());
+            insert.setString(6, record.transactionSet());
+            insert.setString(7, clip(record.externalNumber(), 100));
+            insert.setString(8, record.documentId());
+            insert.setString(9, record.state());
+            insert.setString(10, clip(record.reason(), MAX_TEXT));
+            insert.setString(11, record.canonicalOrder());
+            insert.setTimestamp(12, Timestamp.from(Instant.now()));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new TrackingException("Cannot track EDI transaction " + record.transactionControlNumber()
+                    + " of " + record.fileName(), e);
+        }
+    }
+
+    /** The canonical order JSON an admitted transaction became, for the order response. */
+    public Optional<AdmittedTransaction> admitted(String documentId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("""
+                        select partner_id, interchange_control_number, group_control_number,
+                            transaction_control_number, canonical_order
+                        from edi_transaction where document_id = ? and state = 'admitted' order by id""")) {
+            select.setString(1, documentId);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new AdmittedTransaction(row.getString(1), row.getString(2), row.getString(3),
+                        row.getString(4), row.getString(5)));
+            }
+        } catch (SQLException e) {
+            throw new TrackingException("Cannot read EDI tracking of " + documentId, e);
+        }
+    }
+
+    @Override
+    public void addTo(String documentId, ObjectNode document) {
+        List<ObjectNode> rows = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("""
+                        select file_name, interchange_control_number, group_control_number, transaction_control_number,
+                            transaction_set, state, received_at
+                        from edi_transaction where document_id = ? order by id""")) {
+            select.setString(1, documentId);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    ObjectNode entry = document.objectNode()
+                            .put("fileName", row.getString(1))
+                            .put("interchangeControlNumber", row.getString(2))
+                            .put("groupControlNumber", row.getString(3))
+                            .put("transactionControlNumber", row.getString(4))
+                            .put("transactionSet", row.getString(5))
+                            .put("state", row.getString(6))
+                            .put("receivedAt", row.getTimestamp(7).toInstant().toString());
+                    rows.add(entry);
+                }
+            }
+        } catch (SQLException e) {
+            throw new TrackingException("Cannot read EDI tracking of " + documentId, e);
+        }
+        if (!rows.isEmpty()) {
+            // the first transaction is the one that made the document; later ones are resends
+            ObjectNode edi = document.putObject("edi");
+            edi.setAll(rows.get(0));
+            if (rows.size() > 1) {
+                ArrayNode resends = edi.putArray("resends");
+                rows.subList(1, rows.size()).forEach(resends::add);
+            }
+        }
+    }
+
+    private static String clip(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+
+    /** Where an admitted order came from, and the canonical order it became. */
+    public record AdmittedTransaction(String partnerId, String interchangeControlNumber, String groupControlNumber,
+            String transactionControlNumber, String canonicalOrder) {
+    }
+}

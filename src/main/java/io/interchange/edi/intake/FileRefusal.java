@@ -1,0 +1,42 @@
+package io.interchange.edi.intake;
+
+import java.time.Instant;
+
+import io.interchange.partner.PartnerDirectory;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A refused file's reason, written as {@code <stored name>.reason.txt} into the partner's error
+ * folder where the file itself is about to be moved; the partner's ops and ours read it there.
+ */
+public class FileRefusal implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileRefusal.class);
+
+    private final PartnerDirectory partners;
+    private final PartnerOutbox outbox;
+    private final EdiMetrics metrics;
+
+    public FileRefusal(PartnerDirectory partners, PartnerOutbox outbox, EdiMetrics metrics) {
+        this.partners = partners;
+        this.outbox = outbox;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        String partnerId = exchange.getMessage().getHeader("partnerId", String.class);
+        String fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        String stored = exchange.getMessage().getHeader("ediStoredName", String.class);
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        String reason = cause == null ? "unknown failure" : cause.getMessage();
+        String text = "File: " + fileName + "\nPartner: " + partnerId + "\nRefused at: " + Instant.now()
+                + "\nReason: " + reason + "\n";
+        LOG.warn("Partner {} file {} refused, moved to the error folder: {}", partnerId, fileName, reason);
+        metrics.file(partnerId, "refused");
+        outbox.reason(partners.require(partnerId), stored + ".reason.txt", text);
+    }
+}

@@ -1,0 +1,304 @@
+package io.interchange.edi.intake;
+
+import java.io.ByteArrayOutputStream;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.interchange.edi.AckCode;
+import io.interchange.edi.AckControlNumbers;
+import io.interchange.edi.AckPolicy;
+import io.interchange.edi.ContrlWriter;
+import io.interchange.edi.EdiHandler;
+import io.interchange.edi.EdiStandard;
+import io.interchange.edi.EdiTransaction;
+import io.interchange.edi.EnvelopeError;
+import io.interchange.edi.EnvelopeProblem;
+import io.interchange.edi.GroupResult;
+import io.interchange.edi.GroupVerdict;
+import io.interchange.edi.InterchangeHeader;
+import io.interchange.edi.InterchangeResult;
+import io.interchange.edi.TransactionOutcome;
+import io.interchange.edi.ValidationProblem;
+import io.interchange.edi.X12AcknowledgementWriter;
+import io.interchange.model.CanonicalJson;
+import io.interchange.partner.OwnIdentity;
+import io.interchange.partner.Partner;
+import io.interchange.tracking.Admission;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One pass over one partner file, fed by the streaming EDI reader: each transaction is mapped and
+ * admitted as soon as it is read (or held back until its group's verdict, for partners that reject
+ * whole interchanges); each group gets its 997/999, each EDIFACT interchange its CONTRL; a
+ * duplicate interchange is skipped and reported. Acknowledgements say exactly what was admitted:
+ * a transaction the mapping or the canonical schema refuses is rejected in them too.
+ */
+final class FileRun implements EdiHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileRun.class);
+
+    private final Partner partner;
+    private final OwnIdentity own;
+    private final String fileName;
+    private final String fileKey;
+    private final FileRunServices services;
+
+    private InterchangeHeader interchange;
+    private Skip skip;
+    private int admittedInInterchange;
+    private final Map<String, List<ValidationProblem>> refused = new HashMap<>();
+    private final List<GroupResult> groupsOfInterchange = new ArrayList<>();
+    private final PendingOrders pending = new PendingOrders();
+
+    private int admitted;
+    private int duplicates;
+    private final List<OutboundDocument> acknowledgements = new ArrayList<>();
+    private final List<FileOutcome.ReceivedInterchange> received = new ArrayList<>();
+    private final List<String> rejections = new ArrayList<>();
+
+    FileRun(Partner partner, OwnIdentity own, String fileName, String fileKey, FileRunServices services) {
+        this.partner = partner;
+        this.own = own;
+        this.fileName = fileName;
+        this.fileKey = fileKey;
+        this.services = services;
+    }
+
+    FileOutcome outcome() {
+        pending.close();
+        return new FileOutcome(partner.id(), fileName, fileKey, admitted, duplicates, List.copyOf(acknowledgements),
+                List.copyOf(received), List.copyOf(rejections));
+    }
+
+    @Override
+    public void onTransaction(EdiTransaction transaction) {
+        enter(transaction.envelope().interchange());
+        String group = transaction.envelope().hasGroup() ? transaction.envelope().group().controlNumber() : null;
+        if (skip != null) {
+            track(transaction, group, null, null, "skipped", skip.reason(), null);
+            return;
+        }
+        if (!transaction.valid()) {
+            String reason = describe(transaction);
+            reject(transaction, group, reason);
+            return;
+        }
+        ObjectNode order;
+        try {
+            order = services.admission().prepare(partner, transaction.tree());
+        } catch (TransactionRejectedException e) {
+            refused.put(transaction.controlNumber(), List.of(anchor(transaction)));
+            reject(transaction, group, e.getMessage());
+            return;
+        }
+        if (partner.acknowledgements().rejectWholeInterchange()) {
+            ObjectNode held = CanonicalJson.mapper().createObjectNode();
+            held.put("group", group).put("transaction", transaction.controlNumber()).put("setId", transaction.setId());
+            held.set("order", order);
+            pending.add(held);
+        } else {
+            admit(order, group, transaction.controlNumber(), transaction.setId());
+        }
+    }
+
+    @Override
+    public void onGroupEnd(GroupResult group) {
+        enter(group.envelope().interchange());
+        GroupResult adjusted = withRefusals(group);
+        refused.clear();
+        settleHeldBack(adjusted);
+        if (group.envelope().standard() == EdiStandard.EDIFACT) {
+            groupsOfInterchange.add(adjusted);
+            return;
+        }
+        if (skip != null && skip.duplicate()) {
+            return;
+        }
+        if (!group.problems().isEmpty()) {
+            rejections.add("interchange " + interchange.controlNumber() + " group " + groupNumber(group)
+                    + " rejected: " + group.problems());
+        }
+        AckControlNumbers numbers = services.numbers(partner.id());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new X12AcknowledgementWriter().write("999".equals(partner.acknowledgements().type()), adjusted, policy(),
+                numbers, null, out);
+        acknowledgements.add(new OutboundDocument(partner.acknowledgements().type() + "-" + numbers.interchange() + ".x12",
+                out.toByteArray()));
+    }
+
+    @Override
+    public void onInterchangeEnd(InterchangeResult result) {
+        enter(result.header());
+        if (!result.valid()) {
+            rejections.add("interchange " + result.header().controlNumber() + " rejected: " + result.problems());
+        }
+        if (skip != null && skip.duplicate()) {
+            reportDuplicate(result.header());
+        } else if (result.header().standard() == EdiStandard.EDIFACT) {
+            List<EnvelopeProblem> problems = new ArrayList<>(result.problems());
+            if (skip != null) {
+                problems.add(new EnvelopeProblem(EnvelopeError.INTERCHANGE_ENVELOPE_INVALID, "UNB", 2, result.header().senderId()));
+            }
+            AckControlNumbers numbers = services.numbers(partner.id());
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            new ContrlWriter().write(new InterchangeResult(result.header(), groupsOfInterchange, problems), policy(), numbers, out);
+            acknowledgements.add(new OutboundDocument("CONTRL-" + numbers.interchange() + ".edi", out.toByteArray()));
+        } else if (!result.valid()) {
+            String code = result.problems().stream().map(p -> p.error().x12()).filter(c -> c != null).findFirst().orElse("024");
+            long number = services.numbers().next(partner.id(), "interchange");
+            acknowledgements.add(new OutboundDocument("TA1-" + number + ".x12",
+                    Ta1Notice.reject(result.header(), own, number, code, LocalDateTime.now())));
+        }
+        if (skip == null && admittedInInterchange > 0) {
+            received.add(new FileOutcome.ReceivedInterchange(result.header().controlNumber(), admittedInInterchange));
+        }
+        interchange = null;
+        skip = null;
+        groupsOfInterchange.clear();
+    }
+
+    /** The first sight of an interchange: is it from this partner, and is it new? */
+    private void enter(InterchangeHeader header) {
+        if (header == interchange) {
+            return;
+        }
+        interchange = header;
+        admittedInInterchange = 0;
+        String sender = header.standard() == EdiStandard.X12
+                ? header.senderQualifier() + ":" + header.senderId()
+                : header.senderId() + (header.senderQualifier() == null ? "" : ":" + header.senderQualifier());
+        if (!sender.equals(partner.senderKey())) {
+            skip = new Skip(false, "sender " + sender + " is not partner " + partner.id() + " (" + partner.senderKey() + ")");
+            rejections.add("interchange " + header.controlNumber() + " rejected: unknown partner id, " + skip.reason());
+            return;
+        }
+        services.register().duplicateOf(partner.id(), header.controlNumber()).ifPresent(first -> {
+            skip = new Skip(true, "duplicate of interchange " + header.controlNumber() + " received in " + first);
+        });
+    }
+
+    private void reportDuplicate(InterchangeHeader header) {
+        services.metrics().duplicateInterchange(partner.id());
+        LOG.warn("Partner {} file {}: interchange {} not processed again, {}", partner.id(), fileName,
+                header.controlNumber(), skip.reason());
+        rejections.add("interchange " + header.controlNumber() + " not processed: " + skip.reason());
+        if (partner.acknowledgements().duplicate() == Partner.DuplicatePolicy.TA1 && header.standard() == EdiStandard.X12) {
+            long number = services.numbers().next(partner.id(), "interchange");
+            acknowledgements.add(new OutboundDocument("TA1-" + number + ".x12",
+                    Ta1Notice.reject(header, own, number, Ta1Notice.DUPLICATE, LocalDateTime.now())));
+        }
+    }
+
+    private void admit(ObjectNode order, String group, String transaction, String setId) {
+        Admission admission = services.admission().admit(order);
+        String number = order.path("header").path("externalOrderNumber").asText();
+        if (admission.duplicate()) {
+            duplicates++;
+        } else {
+            admitted++;
+        }
+        admittedInInterchange++;
+        services.metrics().transaction(partner.id(), admission.duplicate() ? "duplicate" : "admitted");
+        services.tracking().record(new EdiTransactionRecord(partner.id(), fileName, interchange.controlNumber(), group,
+                transaction, setId, number, admission.documentId(), admission.duplicate() ? "duplicate" : "admitted",
+                null, admission.duplicate() ? null : order.toString()));
+    }
+
+    /** Held-back orders go on the bus only if their whole group is accepted. */
+    private void settleHeldBack(GroupResult group) {
+        if (pending.size() == 0) {
+            return;
+        }
+        GroupVerdict verdict = GroupVerdict.of(group, policy());
+        if (verdict.status() == io.interchange.edi.AckStatus.ACCEPTED) {
+            pending.drain(held -> admit((ObjectNode) held.get("order"), text(held, "group"), text(held, "transaction"),
+                    text(held, "setId")));
+        } else {
+            pending.drain(held -> {
+                services.metrics().transaction(partner.id(), "rejected");
+                services.tracking().record(new EdiTransactionRecord(partner.id(), fileName, interchange.controlNumber(),
+                        text(held, "group"), text(held, "transaction"), text(held, "setId"),
+                        held.path("order").path("header").path("externalOrderNumber").asText(null), null, "rejected",
+                        "rejected with its group (partner policy: reject the whole interchange)", null));
+            });
+        }
+    }
+
+    private void reject(EdiTransaction transaction, String group, String reason) {
+        services.metrics().transaction(partner.id(), "rejected");
+        rejections.add("interchange " + interchange.controlNumber() + " group " + group + " transaction "
+                + transaction.setId() + " " + transaction.controlNumber() + " rejected: " + reason);
+        track(transaction, group, externalNumber(transaction), null, "rejected", reason, null);
+    }
+
+    private void track(EdiTransaction transaction, String group, String number, String documentId, String state,
+            String reason, String order) {
+        services.tracking().record(new EdiTransactionRecord(partner.id(), fileName, interchange.controlNumber(), group,
+                transaction.controlNumber(), transaction.setId(), number, documentId, state, reason, order));
+    }
+
+    /**
+     * The group as acknowledged: transactions refused after the syntax check carry a problem at
+     * the document's header segment (BEG / BGM), so the acknowledgement rejects them too; an
+     * interchange from an unknown sender rejects the group as a whole.
+     */
+    private GroupResult withRefusals(GroupResult group) {
+        List<TransactionOutcome> outcomes = new ArrayList<>();
+        for (TransactionOutcome outcome : group.transactions()) {
+            List<ValidationProblem> extra = refused.get(outcome.controlNumber());
+            if (extra == null) {
+                outcomes.add(outcome);
+            } else {
+                List<ValidationProblem> problems = new ArrayList<>(outcome.problems());
+                problems.addAll(extra);
+                outcomes.add(new TransactionOutcome(outcome.setId(), outcome.controlNumber(), outcome.version(),
+                        outcome.implementationReference(), problems, outcome.envelopeProblems()));
+            }
+        }
+        List<EnvelopeProblem> problems = new ArrayList<>(group.problems());
+        if (skip != null && !skip.duplicate() && group.envelope().standard() == EdiStandard.X12) {
+            problems.add(new EnvelopeProblem(EnvelopeError.GROUP_ENVELOPE_INVALID, "GS", 2,
+                    group.envelope().group() == null ? null : group.envelope().group().applicationSender()));
+        }
+        return new GroupResult(group.envelope(), outcomes, problems);
+    }
+
+    /** Where a refused transaction's content problem is reported: its document header segment, second after ST/UNH. */
+    private static ValidationProblem anchor(EdiTransaction transaction) {
+        String tag = transaction.envelope().standard() == EdiStandard.X12 ? "BEG" : "BGM";
+        return new ValidationProblem(tag, 2, null, 0, 0, 0, null, null, AckCode.SEGMENT_HAS_DATA_ELEMENT_ERRORS);
+    }
+
+    private AckPolicy policy() {
+        return partner.acknowledgements().rejectWholeInterchange() ? AckPolicy.REJECT_WHOLE_GROUP
+                : AckPolicy.REJECT_FAILING_TRANSACTIONS;
+    }
+
+    private static String describe(EdiTransaction transaction) {
+        List<String> parts = new ArrayList<>();
+        transaction.envelopeProblems().forEach(p -> parts.add(p.error().description() + " (" + p + ")"));
+        transaction.problems().forEach(p -> parts.add(p.code().description() + " (" + p + ")"));
+        return String.join("; ", parts);
+    }
+
+    private static String externalNumber(EdiTransaction transaction) {
+        String number = transaction.tree().path("BEG").path("BEG03").asText(null);
+        return number != null ? number : transaction.tree().path("BGM").path("BGM02").asText(null);
+    }
+
+    private static String groupNumber(GroupResult group) {
+        return group.envelope().group() == null ? "-" : group.envelope().group().controlNumber();
+    }
+
+    private static String text(ObjectNode node, String field) {
+        return node.path(field).isNull() ? null : node.path(field).asText(null);
+    }
+
+    private record Skip(boolean duplicate, String reason) {
+    }
+}

@@ -1,0 +1,102 @@
+package io.interchange.edi.outbound;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.interchange.edi.EdiTreeWriter;
+import io.interchange.edi.OutboundEnvelope;
+import io.interchange.edi.intake.ControlNumberSequence;
+import io.interchange.edi.intake.EdiTracking;
+import io.interchange.edi.intake.OrderMapping;
+import io.interchange.edi.intake.OutboundDocument;
+import io.interchange.edi.intake.PartnerOutbox;
+import io.interchange.model.CanonicalJson;
+import io.interchange.model.DocumentHeaders;
+import io.interchange.partner.OwnIdentity;
+import io.interchange.partner.Partner;
+import io.interchange.partner.PartnerDirectory;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The 855 (X12) or ORDRSP (EDIFACT) answering a partner's order once the ERP has decided: the
+ * lifecycle event (accepted with the ERP order number, or rejected with the reason) and the
+ * canonical order it answers go through the partner's outbound mapping into an EDI tree, which
+ * is written in a fresh envelope with the partner's next control numbers to its outbound folder.
+ *
+ * <p>Input of the mapping: {@code {"status": "accepted"|"rejected", "erpOrderNumber", "reason",
+ * "date": "CCYYMMDD", "order": <canonical order>}}.
+ */
+public class OrderResponses {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OrderResponses.class);
+
+    private final PartnerDirectory partners;
+    private final EdiTracking tracking;
+    private final ControlNumberSequence numbers;
+    private final PartnerOutbox outbox;
+    private final OrderMapping mapping;
+    private final EdiTreeWriter writer = new EdiTreeWriter();
+
+    public OrderResponses(PartnerDirectory partners, EdiTracking tracking, ControlNumberSequence numbers,
+            PartnerOutbox outbox, Path mappingsDir) {
+        this.partners = partners;
+        this.tracking = tracking;
+        this.numbers = numbers;
+        this.outbox = outbox;
+        this.mapping = new OrderMapping(mappingsDir);
+    }
+
+    public void respond(Exchange exchange) throws Exception {
+        String documentId = exchange.getMessage().getHeader(DocumentHeaders.DOCUMENT_ID, String.class);
+        JsonNode event = CanonicalJson.mapper().readTree(exchange.getMessage().getBody(String.class));
+        EdiTracking.AdmittedTransaction origin = tracking.admitted(documentId).orElse(null);
+        if (origin == null || origin.canonicalOrder() == null) {
+            LOG.warn("No EDI origin for document {}; no order response sent", documentId);
+            return;
+        }
+        Partner partner = partners.require(origin.partnerId());
+        if (partner.mappings().orderResponse() == null) {
+            return;
+        }
+        String type = event.path("type").asText();
+        JsonNode data = event.path("data");
+        ObjectNode input = CanonicalJson.mapper().createObjectNode()
+                .put("status", type.endsWith(".accepted") ? "accepted" : "rejected")
+                .put("date", LocalDate.now().format(DateTimeFormatter.BASIC_ISO_DATE));
+        if (data.hasNonNull("erpOrderNumber")) {
+            input.put("erpOrderNumber", data.path("erpOrderNumber").asText());
+        }
+        if (data.hasNonNull("reason")) {
+            input.put("reason", data.path("reason").asText());
+        }
+        input.set("order", CanonicalJson.mapper().readTree(origin.canonicalOrder()));
+        ObjectNode tree = (ObjectNode) mapping.apply(partner.mappings().orderResponse(), input);
+
+        OwnIdentity own = partners.current().own();
+        long interchange = numbers.next(partner.id(), "interchange");
+        long group = numbers.next(partner.id(), "group");
+        long transaction = numbers.next(partner.id(), "transaction");
+        boolean x12 = partner.standard() == Partner.Standard.X12;
+        OutboundEnvelope envelope = x12
+                ? OutboundEnvelope.x12().sender(own.x12Qualifier(), own.x12Id())
+                        .receiver(partner.x12().qualifier(), partner.x12().id())
+                        .applicationIds(own.x12GroupId(), partner.x12().groupId())
+                        .functionalId("PR").version(partner.version()).controlNumbers(interchange, group, transaction).build()
+                : OutboundEnvelope.edifact().sender(own.edifactQualifier(), own.edifactId())
+                        .receiver(partner.edifact().qualifier(), partner.edifact().id())
+                        .version(partner.version().charAt(0) + ":" + partner.version().substring(1) + ":UN")
+                        .controlNumbers(interchange, group, transaction).build();
+        String setId = x12 ? "855" : "ORDRSP";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        writer.write(envelope, setId, tree, out);
+        outbox.deliver(partner, new OutboundDocument(setId + "-" + interchange + (x12 ? ".x12" : ".edi"), out.toByteArray()));
+        LOG.info("Partner {}: {} {} for order {} ({})", partner.id(), setId, interchange,
+                input.path("order").path("header").path("externalOrderNumber").asText(), input.path("status").asText());
+    }
+}

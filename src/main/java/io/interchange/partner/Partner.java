@@ -1,0 +1,82 @@
+package io.interchange.partner;
+
+import java.util.List;
+
+/**
+ * One trading partner as the registry ({@code mappings/partners.yaml}) describes it.
+ *
+ * @param id           our name for the partner: the SFTP account, the route ids and the business keys use it
+ * @param standard     {@code X12} or {@code EDIFACT}
+ * @param version      X12 004010/005010 (GS08), EDIFACT D96A/D01B (UNH S009)
+ * @param x12          the partner's ISA06/07 qualifier and id and GS02; null for EDIFACT partners
+ * @param edifact      the partner's UNB S002 id and qualifier; null for X12 partners
+ * @param mappings     JSLT files relative to the mappings directory
+ * @param maxFileBytes largest file the intake takes from this partner
+ */
+public record Partner(
+        String id,
+        String name,
+        Standard standard,
+        String version,
+        X12Ids x12,
+        EdifactIds edifact,
+        Transport transport,
+        Mappings mappings,
+        AckPolicy acknowledgements,
+        long maxFileBytes) {
+
+    public enum Standard { X12, EDIFACT }
+
+    /** ISA qualifier + id (ISA05/06 inbound, ISA07/08 outbound) and the GS application id. */
+    public record X12Ids(String qualifier, String id, String groupId) {
+    }
+
+    /** UNB S002/S003 identification and code qualifier. */
+    public record EdifactIds(String id, String qualifier) {
+    }
+
+    /** Inbound order mapping (EDI tree -> canonical order) and outbound response mapping (canonical -> EDI tree). */
+    public record Mappings(String order, String orderResponse) {
+    }
+
+    /**
+     * What the partner gets back.
+     *
+     * @param type                   997, 999 or CONTRL
+     * @param rejectWholeInterchange a failing transaction rejects every transaction of its interchange
+     * @param duplicate              an interchange control number seen before: {@code TA1} (X12 TA1 / EDIFACT
+     *                               CONTRL rejecting the interchange) or {@code LOG} (log line and metric only)
+     */
+    public record AckPolicy(String type, boolean rejectWholeInterchange, DuplicatePolicy duplicate) {
+    }
+
+    public enum DuplicatePolicy { TA1, LOG }
+
+    /**
+     * Where the partner's files are. {@code DROPBOX}: an account on the embedded SFTP server
+     * (password hash and/or authorized public keys); the folders are fixed. {@code REMOTE}: the
+     * partner's (or the company's) SFTP server, polled with the given credentials and folders.
+     */
+    public record Transport(
+            Kind kind,
+            String passwordHash,
+            List<String> authorizedKeys,
+            String host,
+            int port,
+            String username,
+            String passwordProperty,
+            String privateKeyFile,
+            String knownHostsFile,
+            String inbound,
+            String outbound,
+            String archive,
+            String error) {
+
+        public enum Kind { DROPBOX, REMOTE }
+    }
+
+    /** The ISA qualifier:id or UNB id:qualifier the partner sends as, e.g. {@code ZZ:ACMEPARTNER}. */
+    public String senderKey() {
+        return standard == Standard.X12 ? x12.qualifier() + ":" + x12.id() : edifact.id() + ":" + edifact.qualifier();
+    }
+}

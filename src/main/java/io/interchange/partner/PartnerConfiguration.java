@@ -1,0 +1,173 @@
+package io.interchange.partner;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import io.interchange.api.OrderAdmission;
+import io.interchange.api.OrderLookupQuery;
+import io.interchange.api.OrderStatusQuery;
+import io.interchange.broker.EmbeddedBroker;
+import io.interchange.canonical.CanonicalSchemas;
+import io.interchange.edi.EdiInterchangeReader;
+import io.interchange.edi.intake.ControlNumberSequence;
+import io.interchange.edi.intake.EdiFileIntake;
+import io.interchange.edi.intake.EdiMetrics;
+import io.interchange.edi.intake.EdiOrderAdmission;
+import io.interchange.edi.intake.EdiTracking;
+import io.interchange.edi.intake.FileRefusal;
+import io.interchange.edi.intake.InterchangeRegister;
+import io.interchange.edi.intake.OrderMapping;
+import io.interchange.edi.intake.PartnerOutbox;
+import io.interchange.edi.outbound.OrderResponseDivert;
+import io.interchange.edi.outbound.OrderResponses;
+import io.interchange.observe.DocumentMetrics;
+import io.interchange.sftp.DropBoxAccounts;
+import io.interchange.sftp.DropBoxLayout;
+import io.interchange.sftp.FileClaims;
+import io.interchange.sftp.IntakeFilePlacement;
+import io.interchange.sftp.SftpDropBox;
+import io.interchange.tracking.DocumentTracker;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.PropertyInject;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.support.EventNotifierSupport;
+
+/**
+ * Partner EDI over SFTP: the registry and its watcher, the embedded drop box, one intake and one
+ * response route per partner, and the beans those routes name (ediFileIntake, ediFileRefusal,
+ * ediFileClaims, orderResponses). Also adds the EDI facts to the order status API and binds the
+ * lookup by partner and order number.
+ */
+public class PartnerConfiguration implements CamelConfiguration {
+
+    @PropertyInject("interchange.mappings.dir")
+    private String mappingsDir;
+    @PropertyInject("interchange.partners.file")
+    private String registryFile;
+    @PropertyInject("interchange.partners.check-interval-ms")
+    private long checkIntervalMs;
+    @PropertyInject("interchange.sftp.enabled")
+    private boolean dropBoxEnabled;
+    @PropertyInject("interchange.sftp.host")
+    private String dropBoxHost;
+    @PropertyInject("interchange.sftp.port")
+    private int dropBoxPort;
+    @PropertyInject("interchange.sftp.root")
+    private String dropBoxRoot;
+    @PropertyInject("interchange.sftp.host-key")
+    private String hostKey;
+    @PropertyInject("interchange.sftp.service-user")
+    private String serviceUser;
+    @PropertyInject(value = "interchange.sftp.service-password", defaultValue = "")
+    private String servicePassword;
+    @PropertyInject("interchange.sftp.intake.max-file-bytes")
+    private long maxFileBytes;
+    @PropertyInject("interchange.sftp.intake.read-lock-check-ms")
+    private long readLockCheckMs;
+    @PropertyInject("interchange.sftp.intake.read-lock-min-age-ms")
+    private long readLockMinAgeMs;
+    @PropertyInject("interchange.sftp.intake.read-lock-timeout-ms")
+    private long readLockTimeoutMs;
+    @PropertyInject("interchange.sftp.intake.write-grace-seconds")
+    private long writeGraceSeconds;
+    @PropertyInject("interchange.sftp.intake.claim-max-age-ms")
+    private long claimMaxAgeMs;
+    @PropertyInject("interchange.sftp.intake.claim-keep-alive-ms")
+    private long claimKeepAliveMs;
+    @PropertyInject("interchange.queue.orders")
+    private String ordersQueue;
+    @PropertyInject("interchange.queue.events")
+    private String eventsQueue;
+    @PropertyInject("interchange.edi.queue.order-responses")
+    private String responsesQueue;
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        Registry registry = context.getRegistry();
+        DataSource dataSource = registry.lookupByNameAndType("dataSource", DataSource.class);
+        MeterRegistry meters = registry.lookupByNameAndType("metricsRegistry", MeterRegistry.class);
+        DocumentMetrics documentMetrics = registry.lookupByNameAndType("documentMetrics", DocumentMetrics.class);
+        DocumentTracker tracker = registry.lookupByNameAndType("documentTracker", DocumentTracker.class);
+        CanonicalSchemas schemas = registry.lookupByNameAndType("canonicalSchemas", CanonicalSchemas.class);
+
+        String password = servicePassword.isBlank() ? randomSecret() : servicePassword;
+        PartnerDirectory directory = new PartnerDirectory();
+        DropBoxLayout layout = new DropBoxLayout(Path.of(dropBoxRoot));
+        PartnerEndpoints endpoints = new PartnerEndpoints(dropBoxPort, serviceUser, password,
+                name -> context.getPropertiesComponent().resolveProperty(name)
+                        .orElseThrow(() -> new IllegalStateException("No property or environment variable " + name)));
+        registry.bind("partnerDirectory", directory);
+        registry.bind("partnerEndpoints", endpoints);
+
+        if (dropBoxEnabled) {
+            SftpDropBox dropBox = new SftpDropBox(dropBoxHost, dropBoxPort, Path.of(hostKey),
+                    new DropBoxAccounts(directory, layout, serviceUser, password));
+            registry.bind("sftpDropBox", dropBox);
+            context.addService(dropBox, true, true);
+            directory.onChange((before, after) -> after.partners().stream()
+                    .filter(p -> p.transport().kind() == Partner.Transport.Kind.DROPBOX)
+                    .forEach(p -> layout.prepare(p.id())));
+        }
+
+        registry.bind("ediFileClaims", new FileClaims(dataSource, context, claimMaxAgeMs, claimKeepAliveMs));
+
+        EdiMetrics ediMetrics = new EdiMetrics(meters);
+        EdiTracking tracking = new EdiTracking(dataSource);
+        ControlNumberSequence numbers = new ControlNumberSequence(dataSource);
+        PartnerOutbox outbox = new PartnerOutbox(context.createProducerTemplate(), endpoints);
+        OrderAdmission admission = new OrderAdmission(tracker, documentMetrics, context.createProducerTemplate(),
+                "jms:queue:" + ordersQueue, "edi");
+        registry.bind("ediOrderAdmission", admission);
+        registry.bind("ediFileIntake", new EdiFileIntake(directory, new EdiInterchangeReader(),
+                new EdiOrderAdmission(new OrderMapping(Path.of(mappingsDir)), schemas, admission, context),
+                tracking, new InterchangeRegister(dataSource), numbers, ediMetrics, outbox,
+                Duration.ofSeconds(writeGraceSeconds)));
+        registry.bind("ediFileRefusal", new FileRefusal(directory, outbox, ediMetrics));
+        registry.bind("orderResponses", new OrderResponses(directory, tracking, numbers, outbox, Path.of(mappingsDir)));
+        registry.bind("orderStatusQuery", new OrderStatusQuery(tracker, List.of(tracking)));
+        registry.bind("orderLookupQuery", new OrderLookupQuery(tracker, List.of(tracking)));
+
+        EmbeddedBroker broker = registry.lookupByNameAndType("embeddedBroker", EmbeddedBroker.class);
+        if (broker != null) {
+            context.addService(new OrderResponseDivert(broker, eventsQueue, responsesQueue), true, true);
+        }
+
+        PartnerRoutes routes = new PartnerRoutes(context, endpoints, partnerId -> {
+            IntakeFilePlacement placement = new IntakeFilePlacement(readLockCheckMs, readLockMinAgeMs, readLockTimeoutMs);
+            registry.bind("ediFilePlacement-" + partnerId, placement);
+            return "ediFilePlacement-" + partnerId;
+        });
+        directory.onChange((before, after) -> routes.apply(after));
+        PartnerRegistryWatcher watcher = new PartnerRegistryWatcher(context, Path.of(registryFile),
+                new PartnerRegistryParser(Path.of(mappingsDir), Set.of(serviceUser), maxFileBytes), directory,
+                checkIntervalMs, meters);
+        registry.bind("partnerRegistryWatcher", watcher);
+        // partner routes come from route templates in routes/, which exist once the context has started
+        context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
+            @Override
+            public boolean isEnabled(CamelEvent event) {
+                return event instanceof CamelEvent.CamelContextStartedEvent;
+            }
+
+            @Override
+            public void notify(CamelEvent event) throws Exception {
+                context.addService(watcher, true, true);
+            }
+        });
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,52 @@
+package io.interchange.sftp;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where the embedded drop box keeps files, under {@code <data dir>/sftp}:
+ * <pre>
+ *   partners/&lt;id&gt;/inbound    the partner puts files here
+ *   partners/&lt;id&gt;/outbound   the partner gets acknowledgements and responses here
+ *   archive/&lt;id&gt;/            files taken and fully processed (out of the partner's sight)
+ *   error/&lt;id&gt;/              files refused, each with a .reason.txt beside it
+ * </pre>
+ * A partner's SFTP session is rooted at {@code partners/<id>}, so it sees only its own two
+ * folders; Interchange's own account is rooted at the top. Paths here are those SFTP paths.
+ */
+public record DropBoxLayout(Path root) {
+
+    public Path partnerHome(String partnerId) {
+        return root.resolve("partners").resolve(partnerId);
+    }
+
+    public static String inbound(String partnerId) {
+        return "/partners/" + partnerId + "/inbound";
+    }
+
+    public static String outbound(String partnerId) {
+        return "/partners/" + partnerId + "/outbound";
+    }
+
+    public static String archive(String partnerId) {
+        return "/archive/" + partnerId;
+    }
+
+    public static String error(String partnerId) {
+        return "/error/" + partnerId;
+    }
+
+    /** Creates the partner's folders if missing; never removes anything. */
+    public void prepare(String partnerId) {
+        try {
+            Files.createDirectories(partnerHome(partnerId).resolve("inbound"));
+            Files.createDirectories(partnerHome(partnerId).resolve("outbound"));
+            Files.createDirectories(root.resolve("archive").resolve(partnerId));
+            Files.createDirectories(root.resolve("error").resolve(partnerId));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create drop-box folders of " + partnerId, e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.interchange.sftp;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.LoggingLevel;
+import org.apache.camel.component.file.GenericFile;
+import org.apache.camel.component.file.GenericFileEndpoint;
+import org.apache.camel.component.file.GenericFileOperations;
+import org.apache.camel.component.file.remote.strategy.SftpChangedExclusiveReadLockStrategy;
+import org.apache.camel.component.file.strategy.GenericFileExpressionRenamer;
+import org.apache.camel.component.file.strategy.GenericFileRenameProcessStrategy;
+import org.apache.camel.support.builder.ExpressionBuilder;
+
+/**
+ * Where an intake file goes when the route is done with it:
+ * <ul>
+ *   <li>processed: moved to the header {@value #ARCHIVE_TARGET};</li>
+ *   <li>refused (not EDI, too large, rejected content): moved to the header {@value #ERROR_TARGET}, where
+ *       the route has put the reason file beside it;</li>
+ *   <li>not processable <em>yet</em> (database or bus unavailable, a file still being written): left in
+ *       {@code inbound/} for the next poll, when the exchange property {@value #RETRY_LATER} is true.</li>
+ * </ul>
+ * Camel's own move/moveFailed options know only the first two; a transient failure would send a
+ * good file to the error folder. Before a file is taken it must stop changing (size and time
+ * stable over the check interval, SFTP's "changed" read lock) so half-written files stay put.
+ */
+@SuppressWarnings({"rawtypes", "unchecked"})
+public class IntakeFilePlacement extends GenericFileRenameProcessStrategy {
+
+    public static final String ARCHIVE_TARGET = "ediArchiveTarget";
+    public static final String ERROR_TARGET = "ediErrorTarget";
+    public static final String RETRY_LATER = "ediRetryLater";
+
+    public IntakeFilePlacement(long checkIntervalMs, long minAgeMs, long timeoutMs) {
+        setCommitRenamer(new GenericFileExpressionRenamer(ExpressionBuilder.headerExpression(ARCHIVE_TARGET)));
+        setFailureRenamer(new GenericFileExpressionRenamer(ExpressionBuilder.headerExpression(ERROR_TARGET)));
+        SftpChangedExclusiveReadLockStrategy readLock = new SftpChangedExclusiveReadLockStrategy();
+        readLock.setCheckInterval(checkIntervalMs);
+        readLock.setMinAge(minAgeMs);
+        readLock.setTimeout(timeoutMs);
+        readLock.setMinLength(1);
+        readLock.setReadLockLoggingLevel(LoggingLevel.DEBUG);
+        setExclusiveReadLockStrategy(readLock);
+    }
+
+    @Override
+    public void rollback(GenericFileOperations operations, GenericFileEndpoint endpoint, Exchange exchange, GenericFile file)
+            throws Exception {
+        if (exchange.getProperty(RETRY_LATER, false, Boolean.class)) {
+            deleteLocalWorkFile(exchange);
+            exclusiveReadLockStrategy.releaseExclusiveReadLockOnRollback(operations, file, exchange);
+            return;
+        }
+        super.rollback(operations, endpoint, exchange, file);
+    }
+}

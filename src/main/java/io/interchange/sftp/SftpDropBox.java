@@ -1,0 +1,70 @@
+package io.interchange.sftp;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.camel.support.service.ServiceSupport;
+import org.apache.sshd.server.SshServer;
+import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
+import org.apache.sshd.sftp.server.SftpSubsystemFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded SFTP server partners drop files into (Apache MINA SSHD): SFTP only, no shell or
+ * port forwarding; password or public-key logins checked against the registry; each session
+ * confined to its account's folder. The host key is generated once and kept in the data
+ * directory, so clients that accepted it once keep trusting it across restarts.
+ */
+public class SftpDropBox extends ServiceSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SftpDropBox.class);
+
+    private final String host;
+    private final int port;
+    private final Path hostKeyFile;
+    private final DropBoxAccounts accounts;
+    private SshServer server;
+
+    public SftpDropBox(String host, int port, Path hostKeyFile, DropBoxAccounts accounts) {
+        this.host = host;
+        this.port = port;
+        this.hostKeyFile = hostKeyFile;
+        this.accounts = accounts;
+    }
+
+    public int port() {
+        return server == null ? port : server.getPort();
+    }
+
+    @Override
+    protected void doStart() throws IOException {
+        Files.createDirectories(hostKeyFile.getParent());
+        server = SshServer.setUpDefaultServer();
+        server.setHost(host);
+        server.setPort(port);
+        SimpleGeneratorHostKeyProvider hostKey = new SimpleGeneratorHostKeyProvider(hostKeyFile);
+        hostKey.setAlgorithm("EC");
+        server.setKeyPairProvider(hostKey);
+        server.setPasswordAuthenticator(accounts);
+        server.setPublickeyAuthenticator(accounts);
+        server.setKeyboardInteractiveAuthenticator(null);
+        server.setFileSystemFactory(accounts);
+        server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+        // no shell, exec or forwarding: the only thing an account can do is SFTP
+        server.setShellFactory(null);
+        server.setCommandFactory(null);
+        server.start();
+        LOG.info("SFTP drop box listening on {}:{} (host key {})", host, server.getPort(), hostKeyFile);
+    }
+
+    @Override
+    protected void doStop() throws IOException {
+        if (server != null) {
+            server.stop(true);
+            server = null;
+        }
+    }
+}
