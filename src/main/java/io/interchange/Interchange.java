@@ -8,6 +8,7 @@ import io.interchange.erp.ErpConfiguration;
 import io.interchange.observe.ObservabilityConfiguration;
 import io.interchange.processing.OrderPipelineConfiguration;
 import io.interchange.storage.DatabaseConfiguration;
+import io.interchange.webhook.WebhookConfiguration;
 import org.apache.camel.main.Main;
 
 /**
@@ -35,6 +36,7 @@ public final class Interchange {
         main.configure().addConfiguration(new BrokerConfiguration());
         main.configure().addConfiguration(new ErpConfiguration());
         main.configure().addConfiguration(new OrderPipelineConfiguration());
+        main.configure().addConfiguration(new WebhookConfiguration());
         main.configure().addConfiguration(new HttpConfiguration());
         overrides.forEach(main::addOverrideProperty);
         return main;
