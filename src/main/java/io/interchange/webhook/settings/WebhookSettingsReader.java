@@ -148,7 +148,9 @@ public final class WebhookSettingsReader {
                     + " each as secretEnv: NAME or secretFile: PATH");
             return secrets;
         }
+        List<String> names = new ArrayList<>();
         for (JsonNode reference : declared) {
+            names.add(reference.path("secretEnv").asText(reference.path("secretFile").asText("?")));
             if (reference.hasNonNull("secretEnv")) {
                 String name = reference.path("secretEnv").asText();
                 secretProperty(name).ifPresent(value -> secrets.add(new Secret(value, "secretEnv " + name)));
@@ -162,7 +164,8 @@ public final class WebhookSettingsReader {
         }
         if (secrets.isEmpty()) {
             // loads anyway: the other sources must keep working while this one waits for its secret
-            warnings.add("source '" + id + "' has no secret set (" + declared + "): every delivery to it is refused");
+            warnings.add("source '" + id + "' has no secret set (" + String.join(", ", names)
+                    + "): every delivery to it is refused");
         }
         return List.copyOf(secrets);
     }
