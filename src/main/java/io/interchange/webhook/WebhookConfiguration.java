@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 
 import io.interchange.api.OrderAdmission;
 import io.interchange.cancellation.CancellationAdmission;
+import io.interchange.cancellation.CancellationErpAvailability;
 import io.interchange.cancellation.CancellationOutcome;
 import io.interchange.cancellation.CancellationRequestPath;
 import io.interchange.canonical.CanonicalSchemas;
@@ -99,6 +100,8 @@ public class WebhookConfiguration implements CamelConfiguration {
                 cancellationsQueue));
         registry.bind("cancellationOutcome", new CancellationOutcome(tracker, documentMetrics, new OrderEvents(eventSource)));
         registry.bind("cancellationRequestPath", new CancellationRequestPath());
+        registry.bind("cancellationErpAvailability", new CancellationErpAvailability(
+                registry.lookupByNameAndType("erpAvailability", Processor.class)));
         registry.bind("erpCancellationsRepository", new DeliveryIdRepository(dataSource, "erp-cancellations"));
 
         // status callbacks to the sources
