@@ -2,6 +2,7 @@ package io.interchange;
 
 import static io.interchange.OrderApiTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -9,16 +10,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Enumeration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Connection;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
 
 import io.interchange.support.Http;
 import io.interchange.support.RunningInterchange;
 import io.interchange.support.TestErp;
 import io.interchange.webhook.LogCapture;
 import io.interchange.webhook.WebhookDeliveries;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -152,6 +162,61 @@ class WebhookConfigurationReloadTest {
         assertThat(postShopOrder().statusCode()).isEqualTo(202);
         assertThat(api.get("/observe/metrics").body())
                 .contains("interchange_webhooks_rejected_total{reason=\"rate-limited\",source=\"marketplace\"}");
+    }
+
+    @Test
+    void unmappableDeliveryIsReplayedFromTheDeadLetterQueueOnceItsMappingIsFixed() throws Exception {
+        // a wrong mapping for orders/create: every order is unmappable
+        write(config, shopOnly.replace("mapping: webhooks/shop/orders-create.jslt", "mapping: webhooks/shop/orders-cancelled.jslt"));
+        long number = 9_500_000 + System.nanoTime() % 100_000;
+        byte[] body = WebhookDeliveries.shopOrder(number);
+        String deliveryId = "replay-" + number;
+        assertProblem(postShop(body, deliveryId), 422, "unmappable-payload");
+
+        write(config, shopOnly);
+        String replayedTo = moveBackFromTheDeadLetterQueue("webhookDeliveryId = '" + deliveryId + "'");
+
+        assertThat(replayedTo).isEqualTo("webhooks.replay");
+        await().atMost(Duration.ofSeconds(30)).until(() -> erp.ordersFor(String.valueOf(number)).size() == 1);
+        assertThat(erp.ordersFor(String.valueOf(number)).get(0).path("idempotencyKey").asText()).isEqualTo("webhook:shop:" + number);
+        // the platform's own retry of that delivery now finds it done
+        HttpResponse<String> retry = postShop(body, deliveryId);
+        assertThat(retry.statusCode()).isEqualTo(200);
+        assertThat(Http.json(retry).path("outcome").asText()).isEqualTo("duplicate");
+    }
+
+    /** What the DLQ tooling does: takes the entry and sends it unchanged to the queue it names. */
+    private static String moveBackFromTheDeadLetterQueue(String selector) throws Exception {
+        String acceptor = interchange.property("interchange.broker.embedded.acceptor").replaceAll("\\?.*", "");
+        try (Connection connection = new ActiveMQConnectionFactory(acceptor).createConnection()) {
+            connection.start();
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            BytesMessage dead;
+            try (MessageConsumer consumer = session.createConsumer(session.createQueue("webhooks.dlq"), selector)) {
+                dead = (BytesMessage) consumer.receive(10_000);
+            }
+            assertThat(dead).as("entry in webhooks.dlq").isNotNull();
+            String queue = dead.getStringProperty("interchangeOriginalQueue");
+            BytesMessage replay = session.createBytesMessage();
+            replay.writeBytes(dead.getBody(byte[].class));
+            for (Enumeration<?> names = dead.getPropertyNames(); names.hasMoreElements();) {
+                String name = (String) names.nextElement();
+                if (!name.startsWith("JMS")) {
+                    replay.setObjectProperty(name, dead.getObjectProperty(name));
+                }
+            }
+            try (MessageProducer producer = session.createProducer(session.createQueue(queue))) {
+                producer.send(replay);
+            }
+            return queue;
+        }
+    }
+
+    private static HttpResponse<String> postShop(byte[] body, String deliveryId) {
+        return api.post("/webhooks/shop", "application/json", body, Map.of(
+                "X-Shopify-Topic", "orders/create",
+                "X-Shopify-Webhook-Id", deliveryId,
+                "X-Shopify-Hmac-Sha256", WebhookDeliveries.shopify(SHOP_SECRET, body)));
     }
 
     private static String marketplace(int requestsPerMinute) {

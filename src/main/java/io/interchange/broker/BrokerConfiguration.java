@@ -51,6 +51,8 @@ public class BrokerConfiguration implements CamelConfiguration {
     private String callbacksDlq;
     @PropertyInject("interchange.queue.webhooks-dlq")
     private String webhooksDlq;
+    @PropertyInject("interchange.queue.webhooks-replay")
+    private String webhooksReplay;
     @PropertyInject("interchange.processing.max-attempts")
     private int maxAttempts;
     @PropertyInject("interchange.processing.redelivery-delay-ms")
@@ -74,7 +76,8 @@ public class BrokerConfiguration implements CamelConfiguration {
                         new BusTopology.DurableQueue(cancellationsDlq, null),
                         new BusTopology.DurableQueue(callbacksQueue, callbacksDlq),
                         new BusTopology.DurableQueue(callbacksDlq, null),
-                        new BusTopology.DurableQueue(webhooksDlq, null)),
+                        new BusTopology.DurableQueue(webhooksDlq, null),
+                        new BusTopology.DurableQueue(webhooksReplay, webhooksDlq)),
                 List.of(eventsTopic),
                 new BusTopology.Redelivery(maxAttempts, redeliveryDelay, redeliveryMultiplier, redeliveryMaxDelay,
                         redeliveryJitter),

@@ -59,6 +59,8 @@ public class WebhookConfiguration implements CamelConfiguration {
     private String callbacksQueue;
     @PropertyInject("interchange.queue.webhooks-dlq")
     private String webhooksDlq;
+    @PropertyInject("interchange.queue.webhooks-replay")
+    private String webhooksReplay;
     @PropertyInject("interchange.events.source")
     private String eventSource;
 
@@ -93,7 +95,8 @@ public class WebhookConfiguration implements CamelConfiguration {
                 context.createProducerTemplate(), "jms:queue:" + ordersQueue, "webhook"), cancellationAdmission, metrics));
         registry.bind("webhookAnswers", new WebhookAnswers(metrics));
         registry.bind("webhookRefusal", new WebhookRefusal(problemResponder, context.createProducerTemplate(),
-                "jms:queue:" + webhooksDlq, metrics));
+                "jms:queue:" + webhooksDlq, webhooksReplay, metrics));
+        registry.bind("webhookReplay", new WebhookReplay(sources));
 
         // cancellations on the bus -> ERP (only webhooks send them so far)
         registry.bind("cancellationSteps", new OrderProgress(tracker, documentMetrics, new OrderEvents(eventSource),

@@ -32,6 +32,8 @@ public class WebhookRefusal implements Processor {
     public static final String DLQ_REQUEST_HEADERS = "webhookRequestHeaders";
     public static final String DLQ_ERROR = "interchangeError";
     public static final String DLQ_AT = "interchangeDeadLetteredAt";
+    /** Where to send the entry, unchanged, to replay it (as for the other dead-letter queues). */
+    public static final String DLQ_ORIGINAL_QUEUE = "interchangeOriginalQueue";
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookRefusal.class);
     /** Headers a replay does not need and that must not be stored: credentials of any kind. */
@@ -40,13 +42,15 @@ public class WebhookRefusal implements Processor {
     private final Processor problemResponder;
     private final ProducerTemplate producer;
     private final String deadLetterEndpoint;
+    private final String replayQueue;
     private final WebhookMetrics metrics;
 
     public WebhookRefusal(Processor problemResponder, ProducerTemplate producer, String deadLetterEndpoint,
-            WebhookMetrics metrics) {
+            String replayQueue, WebhookMetrics metrics) {
         this.problemResponder = problemResponder;
         this.producer = producer;
         this.deadLetterEndpoint = deadLetterEndpoint;
+        this.replayQueue = replayQueue;
         this.metrics = metrics;
     }
 
@@ -82,6 +86,7 @@ public class WebhookRefusal implements Processor {
         headers.put(DLQ_REQUEST_HEADERS, CanonicalJson.mapper().writeValueAsString(requestHeaders(exchange)));
         headers.put(DLQ_ERROR, refused.problem().detail());
         headers.put(DLQ_AT, Instant.now().toString());
+        headers.put(DLQ_ORIGINAL_QUEUE, replayQueue);
         headers.put(Exchange.CONTENT_TYPE, exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class));
         producer.sendBodyAndHeaders(deadLetterEndpoint, exchange.getProperty(WebhookExchange.RAW_BODY, byte[].class), headers);
         LOG.warn("Unmappable webhook delivery {} from '{}' kept in {}: {}", headers.get(DLQ_DELIVERY_ID),
