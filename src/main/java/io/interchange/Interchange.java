@@ -9,6 +9,7 @@ import io.interchange.observe.ObservabilityConfiguration;
 import io.interchange.partner.PartnerConfiguration;
 import io.interchange.processing.OrderPipelineConfiguration;
 import io.interchange.storage.DatabaseConfiguration;
+import io.interchange.webhook.WebhookConfiguration;
 import org.apache.camel.main.Main;
 
 /**
@@ -36,6 +37,7 @@ public final class Interchange {
         main.configure().addConfiguration(new BrokerConfiguration());
         main.configure().addConfiguration(new ErpConfiguration());
         main.configure().addConfiguration(new OrderPipelineConfiguration());
+        main.configure().addConfiguration(new WebhookConfiguration());
         main.configure().addConfiguration(new HttpConfiguration());
         main.configure().addConfiguration(new PartnerConfiguration());
         overrides.forEach(main::addOverrideProperty);

@@ -65,7 +65,7 @@ public class OrderAdmission implements Processor {
     }
 
     /** The document's identity as JMS properties; they follow it through every later hop. */
-    static Map<String, Object> busHeaders(NewDocument document) {
+    public static Map<String, Object> busHeaders(NewDocument document) {
         Map<String, Object> headers = new HashMap<>();
         headers.put(DocumentHeaders.DOCUMENT_ID, document.documentId());
         headers.put(DocumentHeaders.CORRELATION_ID, document.correlationId());

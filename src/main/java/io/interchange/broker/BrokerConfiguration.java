@@ -41,6 +41,18 @@ public class BrokerConfiguration implements CamelConfiguration {
     private String eventsQueue;
     @PropertyInject("interchange.topic.events")
     private String eventsTopic;
+    @PropertyInject("interchange.queue.cancellations")
+    private String cancellationsQueue;
+    @PropertyInject("interchange.queue.cancellations-dlq")
+    private String cancellationsDlq;
+    @PropertyInject("interchange.queue.callbacks")
+    private String callbacksQueue;
+    @PropertyInject("interchange.queue.callbacks-dlq")
+    private String callbacksDlq;
+    @PropertyInject("interchange.queue.webhooks-dlq")
+    private String webhooksDlq;
+    @PropertyInject("interchange.queue.webhooks-replay")
+    private String webhooksReplay;
     @PropertyInject("interchange.processing.max-attempts")
     private int maxAttempts;
     @PropertyInject("interchange.processing.redelivery-delay-ms")
@@ -59,10 +71,18 @@ public class BrokerConfiguration implements CamelConfiguration {
         return new BusTopology(
                 List.of(new BusTopology.DurableQueue(ordersQueue, ordersDlq),
                         new BusTopology.DurableQueue(ordersDlq, null),
-                        new BusTopology.DurableQueue(eventsQueue, null)),
+                        new BusTopology.DurableQueue(eventsQueue, null),
+                        new BusTopology.DurableQueue(cancellationsQueue, cancellationsDlq),
+                        new BusTopology.DurableQueue(cancellationsDlq, null),
+                        new BusTopology.DurableQueue(callbacksQueue, callbacksDlq),
+                        new BusTopology.DurableQueue(callbacksDlq, null),
+                        new BusTopology.DurableQueue(webhooksDlq, null),
+                        new BusTopology.DurableQueue(webhooksReplay, webhooksDlq)),
                 List.of(eventsTopic),
                 new BusTopology.Redelivery(maxAttempts, redeliveryDelay, redeliveryMultiplier, redeliveryMaxDelay,
-                        redeliveryJitter));
+                        redeliveryJitter),
+                // lifecycle events of webhook documents also feed the status callbacks to their sources
+                List.of(new BusTopology.Copy("webhook-callbacks", eventsQueue, callbacksQueue, "channel = 'webhook'")));
     }
 
     @Override

@@ -30,6 +30,10 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code POST /erp/api/sales-orders} (Basic auth, {@code Idempotency-Key} required): 201 with
  *       an ERP order number; the same key again gets the same answer and no second order; an item
  *       that is neither a known SKU prefix nor a GTIN gives 422.</li>
+ *   <li>{@code POST /erp/api/sales-orders/{customerReference}/cancellation} (Basic auth,
+ *       {@code Idempotency-Key} required, body {@code {"reason":..,"origin":{"partner":..}}}): 200
+ *       with status CANCELLED; the same key again gets the same answer; 404 while no such order
+ *       exists (not remembered, so a retry after the order arrived succeeds).</li>
  *   <li>{@code GET /erp/api/sales-orders[?customerReference=]}: the orders it holds.</li>
  *   <li>{@code PUT /erp/sandbox/faults} {@code {"status":503,"times":3,"delayMs":2000}}: fail the
  *       next calls (times -1: until cleared) or answer slowly; {@code DELETE} clears.</li>
@@ -75,6 +79,7 @@ public final class ErpSandbox extends ServiceSupport {
         router.route().handler(BodyHandler.create().setBodyLimit(4 * 1024 * 1024));
         router.post("/erp/api/sales-orders").handler(this::createOrder);
         router.get("/erp/api/sales-orders").handler(this::listOrders);
+        router.post("/erp/api/sales-orders/:customerReference/cancellation").handler(this::cancelOrder);
         router.get("/erp/sandbox/faults").handler(ctx -> json(ctx, 200, faults.toJson()));
         router.put("/erp/sandbox/faults").handler(this::setFaults);
         router.delete("/erp/sandbox/faults").handler(ctx -> {
@@ -150,6 +155,61 @@ public final class ErpSandbox extends ServiceSupport {
                 return existing;
             }
             outcome[0] = book(key, order);
+            return outcome[0];
+        });
+        return outcome[0];
+    }
+
+    private void cancelOrder(RoutingContext ctx) {
+        String key = ctx.request().getHeader("Idempotency-Key");
+        StoredAnswer result = decideCancellation(ctx, key, faults);
+        record(key, result.status(), ctx.request().getHeader("X-Correlation-ID"));
+        if (result.replayed()) {
+            ctx.response().putHeader("Idempotent-Replayed", "true");
+        }
+        json(ctx, result.status(), result.body());
+    }
+
+    private StoredAnswer decideCancellation(RoutingContext ctx, String key, Faults current) {
+        if (!expectedAuthorization.equals(ctx.request().getHeader("Authorization"))) {
+            return StoredAnswer.fresh(401, error("UNAUTHORIZED", "Missing or wrong credentials"));
+        }
+        if (key == null || key.isBlank()) {
+            return StoredAnswer.fresh(400, error("IDEMPOTENCY_KEY_REQUIRED", "Send an Idempotency-Key header"));
+        }
+        if (current.takeFailure(this)) {
+            return StoredAnswer.fresh(current.status(), error("UNAVAILABLE", "ERP sandbox fault injected"));
+        }
+        JsonNode request;
+        try {
+            request = CanonicalJson.mapper().readTree(ctx.body().asString());
+        } catch (Exception e) {
+            return StoredAnswer.fresh(400, error("MALFORMED", "Body is not JSON"));
+        }
+        String reference = ctx.pathParam("customerReference");
+        String partner = request == null ? "" : request.path("origin").path("partner").asText("");
+        StoredAnswer[] outcome = new StoredAnswer[1];
+        answersByKey.compute(key, (k, existing) -> {
+            if (existing != null) {
+                outcome[0] = existing.replay();
+                return existing;
+            }
+            ObjectNode order = orders.stream()
+                    .filter(o -> reference.equals(o.path("customerReference").asText()))
+                    .filter(o -> partner.isEmpty() || partner.equals(o.path("origin").path("partner").asText()))
+                    .findFirst().orElse(null);
+            if (order == null) {
+                outcome[0] = StoredAnswer.fresh(404, error("UNKNOWN_ORDER", "No sales order with customerReference '"
+                        + reference + "'" + (partner.isEmpty() ? "" : " from " + partner)));
+                return null;
+            }
+            order.put("status", "CANCELLED");
+            order.put("cancellationReason", request.path("reason").asText(""));
+            order.put("cancelledAt", Instant.now().toString());
+            outcome[0] = StoredAnswer.fresh(200, CanonicalJson.mapper().createObjectNode()
+                    .put("erpOrderNumber", order.path("erpOrderNumber").asText())
+                    .put("status", "CANCELLED")
+                    .put("customerReference", reference));
             return outcome[0];
         });
         return outcome[0];

@@ -1,0 +1,137 @@
+package io.interchange.webhook;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.interchange.webhook.settings.InvalidWebhookSettingsException;
+import io.interchange.webhook.settings.RateLimit;
+import io.interchange.webhook.settings.WebhookSettings;
+import io.interchange.webhook.settings.WebhookSettingsReader;
+import io.interchange.webhook.settings.WebhookSource;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The webhook sources in force, from {@code webhooks.yaml}. Each lookup first checks whether the
+ * file (or a secret file it names) changed, and if so reads it again: a valid file applies to the
+ * very next delivery; an invalid one is logged once, with every problem, and the previous sources
+ * keep serving. Each source has its rate limiter, kept across reloads unless its limit changed.
+ */
+public class WebhookSources {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookSources.class);
+
+    private final Path file;
+    private final WebhookSettingsReader reader;
+    private volatile Loaded loaded;
+    private volatile List<Stamp> refused = List.of();
+
+    public WebhookSources(Path file, WebhookSettingsReader reader) {
+        this.file = file;
+        this.reader = reader;
+    }
+
+    /** A source and its rate limiter. */
+    public record Live(WebhookSource settings, RateLimiter rateLimiter) {
+    }
+
+    /**
+     * The source named {@code id}, empty when no such source is declared.
+     *
+     * @throws WebhookRefusedException 503 when no valid configuration was ever loaded
+     */
+    public Optional<Live> find(String id) {
+        Loaded current = current();
+        if (current == null) {
+            throw WebhookRefusedException.unavailable("The webhook configuration is not loaded; try again later.");
+        }
+        return Optional.ofNullable(current.sources().get(id));
+    }
+
+    /** Loads the file now (at start-up); a broken file is logged and webhooks answer 503 until it is fixed. */
+    public void load() {
+        current();
+    }
+
+    private Loaded current() {
+        Loaded current = loaded;
+        List<Stamp> now = stamps(current == null ? List.of(file) : current.settings().watchedFiles());
+        if (current != null && now.equals(current.stamps())) {
+            return current;
+        }
+        synchronized (this) {
+            current = loaded;
+            now = stamps(current == null ? List.of(file) : current.settings().watchedFiles());
+            if ((current != null && now.equals(current.stamps())) || now.equals(refused)) {
+                return current;
+            }
+            try {
+                WebhookSettings settings = reader.read(file);
+                Loaded fresh = new Loaded(settings, stamps(settings.watchedFiles()), limiters(settings, current));
+                loaded = fresh;
+                refused = List.of();
+                LOG.info("Webhook sources {} from {}: {}", current == null ? "loaded" : "reloaded", file,
+                        settings.sources().keySet());
+                settings.warnings().forEach(warning -> LOG.warn("Webhook configuration: {}", warning));
+                return fresh;
+            } catch (InvalidWebhookSettingsException e) {
+                refused = now;
+                LOG.error("Refused webhook configuration {}; {}. Problems: {}", file,
+                        current == null ? "webhooks answer 503 until it is fixed" : "the previous configuration stays in force",
+                        String.join(" | ", e.problems()));
+                return current;
+            }
+        }
+    }
+
+    private static Map<String, Live> limiters(WebhookSettings settings, Loaded previous) {
+        Map<String, Live> live = new HashMap<>();
+        for (WebhookSource source : settings.sources().values()) {
+            RateLimiter limiter = null;
+            if (previous != null && previous.sources().containsKey(source.id())) {
+                Live old = previous.sources().get(source.id());
+                if (old.settings().rateLimit().equals(source.rateLimit())) {
+                    limiter = old.rateLimiter();
+                }
+            }
+            live.put(source.id(), new Live(source, limiter != null ? limiter : rateLimiter(source.id(), source.rateLimit())));
+        }
+        return Map.copyOf(live);
+    }
+
+    private static RateLimiter rateLimiter(String id, RateLimit limit) {
+        return RateLimiter.of("webhook-" + id, RateLimiterConfig.custom()
+                .limitForPeriod(limit.requests())
+                .limitRefreshPeriod(limit.period())
+                // never queue a delivery: over the limit it is answered 429 at once
+                .timeoutDuration(Duration.ZERO)
+                .build());
+    }
+
+    private static List<Stamp> stamps(List<Path> files) {
+        return files.stream().map(Stamp::of).toList();
+    }
+
+    private record Loaded(WebhookSettings settings, List<Stamp> stamps, Map<String, Live> sources) {
+    }
+
+    /** A file's identity for change detection; an absent file has its own stamp, so creating it counts. */
+    private record Stamp(Path file, FileTime modified, long size) {
+        static Stamp of(Path file) {
+            try {
+                return new Stamp(file, Files.getLastModifiedTime(file), Files.size(file));
+            } catch (IOException absent) {
+                return new Stamp(file, null, -1);
+            }
+        }
+    }
+}
