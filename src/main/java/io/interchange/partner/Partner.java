@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param id           our name for the partner: the SFTP account, the route ids and the business keys use it
  * @param standard     {@code X12} or {@code EDIFACT}
- * @param version      X12 004010/005010 (GS08), EDIFACT D96A/D01B (UNH S009)
+ * @param version      X12 004010/005010 (GS08), EDIFACT D96A (UNH S009)
  * @param x12          the partner's ISA06/07 qualifier and id and GS02; null for EDIFACT partners
  * @param edifact      the partner's UNB S002 id and qualifier; null for X12 partners
  * @param mappings     JSLT files relative to the mappings directory

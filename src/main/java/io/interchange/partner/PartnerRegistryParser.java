@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,11 +31,12 @@ public final class PartnerRegistryParser {
     private static final Pattern X12_ID = Pattern.compile("[A-Za-z0-9 &.,/()_-]{1,15}");
     private static final Pattern EDIFACT_ID = Pattern.compile("[A-Za-z0-9 &.,/()_-]{1,35}");
     private static final Map<Partner.Standard, Set<String>> VERSIONS = Map.of(
-            Partner.Standard.X12, Set.of("004010", "005010"),
-            Partner.Standard.EDIFACT, Set.of("D96A", "D01B"));
+            Partner.Standard.X12, new TreeSet<>(Set.of("004010", "005010")),
+            // the codec has ORDERS/ORDRSP schemas for D96A only (D01B changes BGM02)
+            Partner.Standard.EDIFACT, new TreeSet<>(Set.of("D96A")));
     private static final Map<Partner.Standard, Set<String>> ACK_TYPES = Map.of(
-            Partner.Standard.X12, Set.of("997", "999"),
-            Partner.Standard.EDIFACT, Set.of("CONTRL"));
+            Partner.Standard.X12, new TreeSet<>(Set.of("997", "999")),
+            Partner.Standard.EDIFACT, new TreeSet<>(Set.of("CONTRL")));
 
     private final Path mappingsDir;
     private final Set<String> reservedUsers;
