@@ -6,6 +6,7 @@ import io.interchange.api.HttpConfiguration;
 import io.interchange.broker.BrokerConfiguration;
 import io.interchange.erp.ErpConfiguration;
 import io.interchange.observe.ObservabilityConfiguration;
+import io.interchange.ops.OpsConfiguration;
 import io.interchange.processing.OrderPipelineConfiguration;
 import io.interchange.storage.DatabaseConfiguration;
 import org.apache.camel.main.Main;
@@ -36,6 +37,7 @@ public final class Interchange {
         main.configure().addConfiguration(new ErpConfiguration());
         main.configure().addConfiguration(new OrderPipelineConfiguration());
         main.configure().addConfiguration(new HttpConfiguration());
+        main.configure().addConfiguration(new OpsConfiguration());
         overrides.forEach(main::addOverrideProperty);
         return main;
     }

@@ -1,0 +1,91 @@
+package io.interchange.ops;
+
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import jakarta.jms.ConnectionFactory;
+
+import io.interchange.broker.BusTopology;
+import io.interchange.broker.EmbeddedBroker;
+import io.interchange.ops.admin.AdminGate;
+import io.interchange.ops.admin.AdminProblemResponder;
+import io.interchange.ops.admin.AdminRole;
+import io.interchange.ops.admin.AdminUsers;
+import io.interchange.ops.audit.AuditLog;
+import io.interchange.ops.audit.AuditResource;
+import io.interchange.ops.dlq.DeadLetterBrowser;
+import io.interchange.ops.dlq.DeadLetterDiscard;
+import io.interchange.ops.dlq.DeadLetterMover;
+import io.interchange.ops.dlq.DeadLetterQueues;
+import io.interchange.ops.dlq.DeadLetterReplay;
+import io.interchange.ops.dlq.DeadLetterResource;
+import io.interchange.ops.dlq.EmbeddedQueueDepth;
+import io.interchange.ops.dlq.ManagementQueueDepth;
+import io.interchange.ops.dlq.PersonalDataMask;
+import io.interchange.ops.dlq.QueueDepth;
+import io.interchange.ops.timeline.PublishedEventRecorder;
+import io.interchange.ops.timeline.TimelineResource;
+import io.interchange.tracking.DocumentTimeline;
+import io.interchange.tracking.DocumentTracker;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.PropertyInject;
+import org.apache.camel.spi.Registry;
+
+/**
+ * Operations (issue 5): the admin API's users and access gates, the audit log, dead-letter browse,
+ * replay and discard, and the document timeline. The routes under {@code routes/ops/} name these
+ * beans; JMX exposes the same operations (see {@code io.interchange.ops.jmx}).
+ */
+public class OpsConfiguration implements CamelConfiguration {
+
+    @PropertyInject("interchange.data.dir")
+    private String dataDir;
+    @PropertyInject(value = "interchange.admin.realm", defaultValue = "interchange-admin")
+    private String realm;
+    @PropertyInject(value = "interchange.ops.dead-letter-queues", defaultValue = "")
+    private String deadLetterQueues;
+    @PropertyInject(value = "interchange.ops.masked-fields",
+            defaultValue = "name,email,phone,fax,contact,address,street,city,postalCode,firstName,lastName")
+    private String maskedFields;
+
+    @Override
+    public void configure(CamelContext context) {
+        Registry registry = context.getRegistry();
+        DataSource dataSource = registry.lookupByNameAndType("dataSource", DataSource.class);
+        DocumentTracker tracker = registry.lookupByNameAndType("documentTracker", DocumentTracker.class);
+        ConnectionFactory jms = registry.lookupByNameAndType("jmsConnectionFactory", ConnectionFactory.class);
+        BusTopology topology = registry.lookupByNameAndType("busTopology", BusTopology.class);
+        EmbeddedBroker embedded = registry.lookupByNameAndType("embeddedBroker", EmbeddedBroker.class);
+
+        AdminUsers users = AdminUsers.fromProperties(key -> context.getPropertiesComponent().resolveProperty(key),
+                Path.of(dataDir, "admin-password"));
+        AuditLog audit = new AuditLog(dataSource);
+        DocumentTimeline timeline = new DocumentTimeline(dataSource);
+        DeadLetterQueues queues = DeadLetterQueues.of(topology, deadLetterQueues);
+        QueueDepth depth = embedded != null ? new EmbeddedQueueDepth(embedded) : new ManagementQueueDepth(jms);
+        DeadLetterBrowser browser = new DeadLetterBrowser(jms, queues);
+        DeadLetterMover mover = new DeadLetterMover(jms);
+        DeadLetterReplay replay = new DeadLetterReplay(browser, mover, queues, tracker, timeline, audit);
+        DeadLetterDiscard discard = new DeadLetterDiscard(browser, mover, tracker, timeline, audit);
+
+        registry.bind("adminUsers", users);
+        registry.bind("auditLog", audit);
+        registry.bind("documentTimeline", timeline);
+        registry.bind("queueDepth", depth);
+        registry.bind("deadLetterQueues", queues);
+        registry.bind("deadLetterBrowser", browser);
+        registry.bind("deadLetterReplay", replay);
+        registry.bind("deadLetterDiscard", discard);
+
+        registry.bind("adminViewer", new AdminGate(users, AdminRole.VIEWER, audit));
+        registry.bind("adminOps", new AdminGate(users, AdminRole.OPS, audit));
+        registry.bind("adminProblemResponder", new AdminProblemResponder(realm));
+        registry.bind("auditResource", new AuditResource(audit));
+        registry.bind("deadLetterResource", new DeadLetterResource(browser, replay, discard, queues, depth, timeline,
+                new PersonalDataMask(maskedFields), audit));
+        registry.bind("timelineResource", new TimelineResource(tracker, timeline));
+        registry.bind("publishedEventRecorder", new PublishedEventRecorder(timeline));
+    }
+}
