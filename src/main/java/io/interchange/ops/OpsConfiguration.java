@@ -1,6 +1,7 @@
 package io.interchange.ops;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -24,6 +25,12 @@ import io.interchange.ops.dlq.EmbeddedQueueDepth;
 import io.interchange.ops.dlq.ManagementQueueDepth;
 import io.interchange.ops.dlq.PersonalDataMask;
 import io.interchange.ops.dlq.QueueDepth;
+import io.interchange.ops.intake.IntakeChannel;
+import io.interchange.ops.intake.IntakeChannels;
+import io.interchange.ops.intake.IntakeCounters;
+import io.interchange.ops.intake.IntakeResource;
+import io.interchange.ops.intake.IntakeSuspensions;
+import io.interchange.ops.intake.RouteIntakeChannel;
 import io.interchange.ops.timeline.PublishedEventRecorder;
 import io.interchange.ops.timeline.TimelineResource;
 import io.interchange.tracking.DocumentTimeline;
@@ -51,7 +58,7 @@ public class OpsConfiguration implements CamelConfiguration {
     private String maskedFields;
 
     @Override
-    public void configure(CamelContext context) {
+    public void configure(CamelContext context) throws Exception {
         Registry registry = context.getRegistry();
         DataSource dataSource = registry.lookupByNameAndType("dataSource", DataSource.class);
         DocumentTracker tracker = registry.lookupByNameAndType("documentTracker", DocumentTracker.class);
@@ -87,5 +94,15 @@ public class OpsConfiguration implements CamelConfiguration {
                 new PersonalDataMask(maskedFields), audit));
         registry.bind("timelineResource", new TimelineResource(tracker, timeline));
         registry.bind("publishedEventRecorder", new PublishedEventRecorder(timeline));
+
+        // the REST intake as a whole; SFTP partners and webhook sources join as they land (see IntakeChannel)
+        registry.bind("restIntakeChannel", new RouteIntakeChannel(context, "rest", "api",
+                "REST API for internal clients: POST /api/v1/orders", new IntakeChannel.CounterScope("rest", null),
+                List.of("intake-rest-orders")));
+        IntakeChannels channels = new IntakeChannels(context, new IntakeSuspensions(dataSource), audit);
+        registry.bind("intakeChannels", channels);
+        registry.bind("intakeResource", new IntakeResource(channels, new IntakeCounters(dataSource)));
+        context.addService(channels, true, true);
+        context.getManagementStrategy().addEventNotifier(channels.startListener());
     }
 }
