@@ -15,6 +15,9 @@ import io.interchange.ops.admin.AdminRole;
 import io.interchange.ops.admin.AdminUsers;
 import io.interchange.ops.audit.AuditLog;
 import io.interchange.ops.audit.AuditResource;
+import io.interchange.ops.breaker.ErpBackoff;
+import io.interchange.ops.breaker.ErpBackoffHealthCheck;
+import io.interchange.ops.breaker.ErpBreakerResource;
 import io.interchange.ops.dlq.DeadLetterBrowser;
 import io.interchange.ops.dlq.DeadLetterDiscard;
 import io.interchange.ops.dlq.DeadLetterMover;
@@ -31,13 +34,18 @@ import io.interchange.ops.intake.IntakeCounters;
 import io.interchange.ops.intake.IntakeResource;
 import io.interchange.ops.intake.IntakeSuspensions;
 import io.interchange.ops.intake.RouteIntakeChannel;
+import io.interchange.ops.metrics.OpsMetrics;
 import io.interchange.ops.timeline.PublishedEventRecorder;
 import io.interchange.ops.timeline.TimelineResource;
 import io.interchange.tracking.DocumentTimeline;
 import io.interchange.tracking.DocumentTracker;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Registry;
 
 /**
@@ -56,6 +64,10 @@ public class OpsConfiguration implements CamelConfiguration {
     @PropertyInject(value = "interchange.ops.masked-fields",
             defaultValue = "name,email,phone,fax,contact,address,street,city,postalCode,firstName,lastName")
     private String maskedFields;
+    @PropertyInject("interchange.queue.orders")
+    private String ordersQueue;
+    @PropertyInject("interchange.erp.breaker.half-open-calls")
+    private int halfOpenCalls;
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -104,5 +116,14 @@ public class OpsConfiguration implements CamelConfiguration {
         registry.bind("intakeResource", new IntakeResource(channels, new IntakeCounters(dataSource)));
         context.addService(channels, true, true);
         context.getManagementStrategy().addEventNotifier(channels.startListener());
+
+        CircuitBreaker breaker = registry.lookupByNameAndType("erpCircuitBreaker", CircuitBreaker.class);
+        ErpBackoff backoff = new ErpBackoff(context, breaker, halfOpenCalls);
+        registry.bind("erpBackoff", backoff);
+        registry.bind("erpBreakerResource", new ErpBreakerResource(backoff, depth, ordersQueue));
+        context.addService(backoff, true, true);
+        HealthCheckRegistry.get(context).register(new ErpBackoffHealthCheck(backoff, depth, ordersQueue));
+        OpsMetrics.bind(registry.lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class),
+                queues, depth, ordersQueue, backoff);
     }
 }
