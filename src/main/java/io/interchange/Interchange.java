@@ -7,6 +7,7 @@ import io.interchange.broker.BrokerConfiguration;
 import io.interchange.erp.ErpConfiguration;
 import io.interchange.observe.ObservabilityConfiguration;
 import io.interchange.ops.OpsConfiguration;
+import io.interchange.ops.reload.ReloadConfiguration;
 import io.interchange.processing.OrderPipelineConfiguration;
 import io.interchange.storage.DatabaseConfiguration;
 import org.apache.camel.main.Main;
@@ -38,6 +39,7 @@ public final class Interchange {
         main.configure().addConfiguration(new OrderPipelineConfiguration());
         main.configure().addConfiguration(new HttpConfiguration());
         main.configure().addConfiguration(new OpsConfiguration());
+        main.configure().addConfiguration(new ReloadConfiguration());
         overrides.forEach(main::addOverrideProperty);
         return main;
     }
