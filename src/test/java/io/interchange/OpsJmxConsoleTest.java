@@ -141,6 +141,8 @@ class OpsJmxConsoleTest {
         assertThat(viewerExec.statusCode()).isEqualTo(403);
         assertThat(viewerPostExec.statusCode()).isEqualTo(403);
         assertThat(ops.getJson("/admin/v1/intakes/rest").path("suspended").asBoolean()).as("nothing changed").isFalse();
+        HttpResponse<String> heapDump = ops.get("/observe/jolokia/exec/com.sun.management:type=HotSpotDiagnostic/dumpHeap/x.hprof/true");
+        assertThat(Http.json(heapDump).path("status").asInt()).as("not even ops dump the heap over HTTP").isEqualTo(403);
         assertThat(opsList.statusCode()).isEqualTo(200);
         assertThat(Http.json(opsList).get(0).path("value").asText()).isEqualTo("CLOSED");
     }
