@@ -208,6 +208,8 @@ class DeadLetterReplayTest {
         String documentId = post("discard-shop", "X-1");
         awaitState(api, documentId, "dead-lettered");
         String id = deadLetterOf(documentId).path("id").asText();
+        assertThat(api.get("/observe/metrics").body()).containsPattern("interchange_dead_letters\\{queue=\"orders.dlq\"} [1-9]");
+        assertThat(alice.getJson("/admin/v1/dead-letter-queues").path("queues").findValuesAsText("queue")).contains("orders.dlq");
 
         HttpResponse<String> withoutReason = alice.post("/admin/v1/dead-letters/" + id + "/discard", "{}");
         JsonNode discarded = alice.postJson("/admin/v1/dead-letters/" + id + "/discard", "{\"reason\":\"duplicate of X-0, booked by phone\"}");
