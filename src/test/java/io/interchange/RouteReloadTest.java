@@ -155,6 +155,23 @@ class RouteReloadTest {
     }
 
     @Test
+    void anOrderInFlightWhileItsRouteIsSwappedFinishesWithoutASecondAttempt() {
+        erp.slowDown(1_500);
+        String documentId = post("RL-8");
+        awaitState(interchange.http(), documentId, "submitted");
+
+        files.replace(PROCESSING_ROUTE, "# Orders on the bus -> ERP.", "# Orders on the bus -> ERP (edited while busy).");
+        await().atMost(Duration.ofSeconds(20)).until(() -> !changes(PROCESSING_ROUTE).isEmpty()
+                && changes(PROCESSING_ROUTE).get(0).path("outcome").asText().equals("applied"));
+
+        JsonNode tracked = awaitState(interchange.http(), documentId, "accepted");
+        erp.heal();
+        assertThat(tracked.path("attempts").asInt()).isEqualTo(1);
+        assertThat(erp.answersFor("rest:reload-shop:RL-8")).containsExactly(201);
+        assertThat(orderIsAccepted("RL-9")).as("the swapped route takes the next order").isTrue();
+    }
+
+    @Test
     void brokenMappingIsRefusedAndTheCompiledOneKeepsServing() {
         files.replace(ERP_MAPPING, "\"currency\": .header.currency,", "\"currency\": .header.currency +,");
 

@@ -27,6 +27,8 @@ import org.slf4j.LoggerFactory;
  * Every connection authenticates as an admin user; {@link RoleCheckingForwarder} keeps role viewer to
  * reading. Only strings are accepted as credentials, so nothing else is deserialised before login.
  * RMI itself is not encrypted: expose the port on a management network or through an SSH tunnel.
+ * Clients are told to call back {@code java.rmi.server.hostname}; when it is not set it becomes the
+ * bound host (unless that is the wildcard address, where it must name a host clients can reach).
  */
 public class RemoteJmxServer extends ServiceSupport {
 
@@ -50,7 +52,13 @@ public class RemoteJmxServer extends ServiceSupport {
 
     @Override
     protected void doStart() throws Exception {
-        RMIServerSocketFactory sockets = new BoundServerSockets(InetAddress.getByName(host));
+        InetAddress address = InetAddress.getByName(host);
+        if (System.getProperty("java.rmi.server.hostname") == null && !address.isAnyLocalAddress()) {
+            // RMI hands clients a stub naming this JVM's host; by default that is the machine's address,
+            // which a connector bound to e.g. localhost (reached through an SSH tunnel) does not listen on
+            System.setProperty("java.rmi.server.hostname", host);
+        }
+        RMIServerSocketFactory sockets = new BoundServerSockets(address);
         registry = LocateRegistry.createRegistry(port, null, sockets);
         Map<String, Object> environment = new HashMap<>();
         environment.put(JMXConnectorServer.AUTHENTICATOR, authenticator);
