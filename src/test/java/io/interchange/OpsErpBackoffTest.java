@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -83,6 +85,41 @@ class OpsErpBackoffTest {
         assertThat(erp.answersFor("rest:backoff-shop:BO-3")).containsExactly(201);
         assertThat(interchange.queue("orders.dlq").getMessagesAdded()).isZero();
         assertThat(api.get("/observe/metrics").body()).contains("interchange_erp_consumer_paused 0.0");
+    }
+
+    @Test
+    void whileTheErpStaysDownOnlyTheBreakersTrialCallsSpendAttempts() {
+        erp.fail(503, -1);
+        List<String> documentIds = List.of(post("BT-1"), post("BT-2"), post("BT-3"), post("BT-4"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> breaker().path("state").asText().equals("OPEN"));
+        Instant opened = Instant.parse(breaker().path("since").asText());
+        int callsWhenOpened = erpCalls();
+
+        // two half-open periods, each with its one trial call, both failing
+        await().atMost(Duration.ofSeconds(30)).until(() -> erpCalls() >= callsWhenOpened + 2
+                && breaker().path("state").asText().equals("OPEN"));
+
+        for (String documentId : documentIds) {
+            JsonNode history = Http.json(api.get("/api/v1/orders/" + documentId)).path("history");
+            for (JsonNode step : history) {
+                if (Instant.parse(step.path("at").asText()).isAfter(opened.plusSeconds(1))) {
+                    assertThat(step.path("detail").asText()).as("no attempt is spent on a call the breaker refuses")
+                            .doesNotContain("CallNotPermitted");
+                }
+            }
+        }
+        erp.heal();
+        documentIds.forEach(id -> await().atMost(Duration.ofSeconds(30)).until(() ->
+                List.of("accepted", "dead-lettered").contains(Http.json(api.get("/api/v1/orders/" + id)).path("state").asText())));
+        await().atMost(Duration.ofSeconds(20)).until(() -> breaker().path("state").asText().equals("CLOSED"));
+    }
+
+    private static int erpCalls() {
+        int calls = 0;
+        for (String key : new String[] {"BT-1", "BT-2", "BT-3", "BT-4"}) {
+            calls += erp.answersFor("rest:backoff-shop:" + key).size();
+        }
+        return calls;
     }
 
     private static JsonNode breaker() {

@@ -1,6 +1,7 @@
 package io.interchange.ops;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -68,6 +69,8 @@ public class OpsConfiguration implements CamelConfiguration {
     private String ordersQueue;
     @PropertyInject("interchange.erp.breaker.half-open-calls")
     private int halfOpenCalls;
+    @PropertyInject("interchange.erp.breaker.open-seconds")
+    private int openSeconds;
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -118,7 +121,7 @@ public class OpsConfiguration implements CamelConfiguration {
         context.getManagementStrategy().addEventNotifier(channels.startListener());
 
         CircuitBreaker breaker = registry.lookupByNameAndType("erpCircuitBreaker", CircuitBreaker.class);
-        ErpBackoff backoff = new ErpBackoff(context, breaker, halfOpenCalls);
+        ErpBackoff backoff = new ErpBackoff(context, breaker, halfOpenCalls, Duration.ofSeconds(openSeconds));
         registry.bind("erpBackoff", backoff);
         registry.bind("erpBreakerResource", new ErpBreakerResource(backoff, depth, ordersQueue));
         context.addService(backoff, true, true);

@@ -1,16 +1,14 @@
 package io.interchange.ops.breaker;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.support.SynchronizationAdapter;
 import org.apache.camel.support.service.ServiceSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,51 +33,58 @@ public class ErpBackoff extends ServiceSupport {
 
     private final CamelContext context;
     private final CircuitBreaker breaker;
-    private final Semaphore trialCalls;
+    private final AtomicInteger trialsLeft = new AtomicInteger();
     private final int trialPermits;
+    private final Duration trialWait;
     private final AtomicInteger held = new AtomicInteger();
     private final Object transitions = new Object();
     private volatile CircuitBreaker.State state;
     private volatile Instant since = Instant.now();
 
-    public ErpBackoff(CamelContext context, CircuitBreaker breaker, int trialCalls) {
+    /**
+     * @param trialCalls the breaker's permitted calls while half-open
+     * @param trialWait  how long to wait for the trials' outcome before going on regardless
+     */
+    public ErpBackoff(CamelContext context, CircuitBreaker breaker, int trialCalls, Duration trialWait) {
         this.context = context;
         this.breaker = breaker;
         this.trialPermits = Math.max(1, trialCalls);
-        this.trialCalls = new Semaphore(trialPermits);
+        this.trialWait = trialWait;
         this.state = breaker.getState();
     }
 
     /**
      * Returns when the ERP may be called: at once while the breaker is closed; while it is open, once
-     * it is no longer; while it is half-open, once a trial call is free (given back when the exchange
-     * completes, whatever its outcome).
+     * it is no longer; while it is half-open, for as many exchanges as the breaker has trial calls,
+     * the others wait for the trials' outcome.
      */
     public void awaitErp(Exchange exchange) throws InterruptedException {
         boolean counted = false;
+        long trialWaitStarted = 0;
         try {
             while (true) {
                 CircuitBreaker.State current = breaker.getState();
                 if (current == CircuitBreaker.State.HALF_OPEN) {
-                    if (trialCalls.tryAcquire(POLL_MS, TimeUnit.MILLISECONDS)) {
-                        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-                            @Override
-                            public void onDone(Exchange done) {
-                                trialCalls.release();
-                            }
-                        });
+                    if (trialsLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+                        return;
+                    }
+                    // the trials are out; their outcome closes or reopens the breaker. Should a trial never
+                    // reach the ERP (it failed before), the breaker would wait for ever: go on after a while.
+                    trialWaitStarted = trialWaitStarted == 0 ? System.nanoTime() : trialWaitStarted;
+                    if (System.nanoTime() - trialWaitStarted > trialWait.toNanos()) {
                         return;
                     }
                 } else if (!isHolding(current) || isShuttingDown()) {
                     return;
                 } else {
-                    if (!counted) {
-                        counted = true;
-                        held.incrementAndGet();
-                    }
-                    synchronized (transitions) {
-                        transitions.wait(POLL_MS);
-                    }
+                    trialWaitStarted = 0;
+                }
+                if (!counted) {
+                    counted = true;
+                    held.incrementAndGet();
+                }
+                synchronized (transitions) {
+                    transitions.wait(POLL_MS);
                 }
             }
         } finally {
@@ -126,6 +131,10 @@ public class ErpBackoff extends ServiceSupport {
         breaker.getEventPublisher().onStateTransition(event -> {
             state = event.getStateTransition().getToState();
             since = Instant.now();
+            if (state == CircuitBreaker.State.HALF_OPEN) {
+                // the breaker permits this many calls per half-open period, not at a time
+                trialsLeft.set(trialPermits);
+            }
             if (isHolding(state)) {
                 LOG.warn("ERP breaker {}: the ERP consumer waits; orders stay queued", state);
             } else {
