@@ -69,6 +69,16 @@ public final class AdminRequest {
         }).orElse(fallback);
     }
 
+    public int offset() {
+        return parameter("offset").map(value -> {
+            try {
+                return Math.max(0, Integer.parseInt(value));
+            } catch (NumberFormatException e) {
+                throw badRequest("offset must be a number, got '" + value + "'.");
+            }
+        }).orElse(0);
+    }
+
     /** The JSON object body; an empty body is an empty object. 400 when not JSON. */
     public JsonNode body() {
         String text = exchange.getMessage().getBody(String.class);

@@ -1,5 +1,7 @@
 package io.interchange.ops.dlq;
 
+import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -64,9 +66,9 @@ public class DeadLetterResource {
         AdminRequest request = AdminRequest.of(exchange);
         DeadLetterFilter filter = filterOf(request);
         int limit = request.limit(DEFAULT_LIMIT, MAX_LIMIT);
-        int offset = request.parameter("offset").map(Integer::parseInt).orElse(0);
+        int offset = request.offset();
         DeadLetterBrowser.Page page = browser.list(filter, Math.max(0, offset), limit);
-        Map<String, java.time.Instant> firstFailures = timeline.firstFailures(page.letters().stream()
+        Map<String, Instant> firstFailures = timeline.firstFailures(page.letters().stream()
                 .map(DeadLetter::documentId).filter(id -> id != null).toList());
         ObjectNode answer = CanonicalJson.mapper().createObjectNode()
                 .put("matched", page.matched())
@@ -97,7 +99,7 @@ public class DeadLetterResource {
             audit.record(AuditEntry.of(user.name(), "http", "view-unmasked", letter.queue() + "/" + id
                     + (letter.documentId() == null ? "" : " document " + letter.documentId()), null, "ok"));
         }
-        java.time.Instant firstFailure = letter.documentId() == null ? null
+        Instant firstFailure = letter.documentId() == null ? null
                 : timeline.firstFailures(List.of(letter.documentId())).get(letter.documentId());
         ObjectNode answer = summary(letter, firstFailure);
         ObjectNode properties = answer.putObject("headers");
@@ -168,7 +170,7 @@ public class DeadLetterResource {
         AdminResponse.ok(exchange, answer);
     }
 
-    private ObjectNode summary(DeadLetter letter, java.time.Instant firstFailure) {
+    private ObjectNode summary(DeadLetter letter, Instant firstFailure) {
         ObjectNode json = CanonicalJson.mapper().createObjectNode()
                 .put("id", letter.id())
                 .put("queue", letter.queue())
@@ -188,7 +190,7 @@ public class DeadLetterResource {
         } else {
             json.putNull("attempts");
         }
-        java.time.Instant last = letter.deadLetteredAt();
+        Instant last = letter.deadLetteredAt();
         json.put("firstFailureAt", firstFailure != null ? firstFailure.toString() : last == null ? null : last.toString());
         json.put("lastFailureAt", last == null ? null : last.toString());
         json.put("receivedAt", letter.receivedAt() == null ? null : letter.receivedAt().toString());
@@ -239,7 +241,7 @@ public class DeadLetterResource {
     private static JsonNode parse(String json) {
         try {
             return CanonicalJson.mapper().readTree(json);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

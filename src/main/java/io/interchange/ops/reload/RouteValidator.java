@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.FailedToCreateRouteException;
@@ -253,9 +252,5 @@ public class RouteValidator {
         Path path = Path.of(location).toAbsolutePath().normalize();
         return paths.entrySet().stream().filter(entry -> entry.getValue().equals(path)).map(Map.Entry::getKey)
                 .findFirst().orElse(location);
-    }
-
-    static Set<String> names(Collection<String> names) {
-        return new LinkedHashSet<>(names);
     }
 }

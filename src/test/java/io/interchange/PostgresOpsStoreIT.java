@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * {@code postgres} profile like {@link PostgresStoreIT}: dead letters replayed and audited, a timeline
  * read back, an intake suspended and resumed.
  */
-class OpsPostgresIT {
+class PostgresOpsStoreIT {
 
     private static final String SERVER = System.getenv("INTERCHANGE_TEST_POSTGRES_URL");
     private static final String USER = System.getenv().getOrDefault("INTERCHANGE_TEST_POSTGRES_USER", "interchange");

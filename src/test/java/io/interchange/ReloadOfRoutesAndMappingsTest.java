@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /** Ops edit routes and mappings on a running Interchange: bad edits are refused, good ones go live. */
-class RouteReloadTest {
+class ReloadOfRoutesAndMappingsTest {
 
     private static final String ERP_ROUTE = "routes/outbound/erp-orders.yaml";
     private static final String PROCESSING_ROUTE = "routes/processing/process-orders.yaml";

@@ -6,7 +6,7 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
-class PersonalDataMaskTest {
+class DeadLetterMaskingAndFilterTest {
 
     private final PersonalDataMask mask = new PersonalDataMask("name,email,phone,address");
 

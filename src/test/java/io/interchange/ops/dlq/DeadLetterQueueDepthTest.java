@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Queue depth of a broker Interchange only reaches over the network, as with an external Artemis. */
-class ManagementQueueDepthTest {
+class DeadLetterQueueDepthTest {
 
     @TempDir
     Path journal;
