@@ -7,6 +7,9 @@ import io.interchange.broker.BrokerConfiguration;
 import io.interchange.erp.ErpConfiguration;
 import io.interchange.observe.ObservabilityConfiguration;
 import io.interchange.partner.PartnerConfiguration;
+import io.interchange.ops.OpsConfiguration;
+import io.interchange.ops.jmx.JmxConfiguration;
+import io.interchange.ops.reload.ReloadConfiguration;
 import io.interchange.processing.OrderPipelineConfiguration;
 import io.interchange.storage.DatabaseConfiguration;
 import io.interchange.webhook.WebhookConfiguration;
@@ -40,6 +43,9 @@ public final class Interchange {
         main.configure().addConfiguration(new WebhookConfiguration());
         main.configure().addConfiguration(new HttpConfiguration());
         main.configure().addConfiguration(new PartnerConfiguration());
+        main.configure().addConfiguration(new OpsConfiguration());
+        main.configure().addConfiguration(new ReloadConfiguration());
+        main.configure().addConfiguration(new JmxConfiguration());
         overrides.forEach(main::addOverrideProperty);
         return main;
     }

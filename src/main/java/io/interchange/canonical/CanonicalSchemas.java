@@ -50,14 +50,32 @@ public final class CanonicalSchemas {
     private JsonSchema schema(String name) {
         Path file = directory.resolve(name + ".schema.json");
         FileTime modified = lastModified(file);
-        return compiled.compute(name, (key, current) -> current != null && current.modified().equals(modified)
-                ? current
-                : new Compiled(modified, load(file))).schema();
+        return compiled.compute(name, (key, current) -> {
+            if (current != null && current.modified().equals(modified)) {
+                return current;
+            }
+            try {
+                return new Compiled(modified, load(file));
+            } catch (RuntimeException e) {
+                if (current == null) {
+                    throw e;
+                }
+                // a broken edit must not stop intake: the last schema that compiled keeps serving
+                // (remembered under the new time, so it is not read again until the next edit); the
+                // route reloader reports the refusal with its line and reason
+                return new Compiled(modified, current.schema());
+            }
+        }).schema();
     }
 
     private JsonSchema load(Path file) {
         try {
-            return factory.getSchema(CanonicalJson.mapper().readTree(file.toFile()), CONFIG);
+            JsonNode document = CanonicalJson.mapper().readTree(file.toFile());
+            List<String> problems = MetaSchema.violations(document);
+            if (!problems.isEmpty()) {
+                throw new IllegalArgumentException("Schema " + file + " is not a valid JSON Schema: " + problems);
+            }
+            return factory.getSchema(document, CONFIG);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read schema " + file, e);
         }

@@ -49,6 +49,7 @@ public final class RunningInterchange implements AutoCloseable {
         properties.put("interchange.processing.redelivery-max-delay-ms", "2000");
         // the routes on disk are the product; tests must not reload them behind each other's back
         properties.put("camel.main.routesReloadEnabled", "false");
+        properties.put("interchange.reload.enabled", "false");
         properties.putAll(overrides);
         RunningInterchange runtime = new RunningInterchange(dataDir, properties, httpPort);
         runtime.boot();

@@ -1,0 +1,132 @@
+package io.interchange.ops;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import jakarta.jms.ConnectionFactory;
+
+import io.interchange.broker.BusTopology;
+import io.interchange.broker.EmbeddedBroker;
+import io.interchange.ops.admin.AdminGate;
+import io.interchange.ops.admin.AdminProblemResponder;
+import io.interchange.ops.admin.AdminRole;
+import io.interchange.ops.admin.AdminUsers;
+import io.interchange.ops.audit.AuditLog;
+import io.interchange.ops.audit.AuditResource;
+import io.interchange.ops.breaker.ErpBackoff;
+import io.interchange.ops.breaker.ErpBackoffHealthCheck;
+import io.interchange.ops.breaker.ErpBreakerResource;
+import io.interchange.ops.dlq.DeadLetterBrowser;
+import io.interchange.ops.dlq.DeadLetterDiscard;
+import io.interchange.ops.dlq.DeadLetterMover;
+import io.interchange.ops.dlq.DeadLetterQueues;
+import io.interchange.ops.dlq.DeadLetterReplay;
+import io.interchange.ops.dlq.DeadLetterResource;
+import io.interchange.ops.dlq.EmbeddedQueueDepth;
+import io.interchange.ops.dlq.ManagementQueueDepth;
+import io.interchange.ops.dlq.PersonalDataMask;
+import io.interchange.ops.dlq.QueueDepth;
+import io.interchange.ops.intake.IntakeChannel;
+import io.interchange.ops.intake.IntakeChannels;
+import io.interchange.ops.intake.IntakeCounters;
+import io.interchange.ops.intake.IntakeResource;
+import io.interchange.ops.intake.IntakeSuspensions;
+import io.interchange.ops.intake.RouteIntakeChannel;
+import io.interchange.ops.metrics.OpsMetrics;
+import io.interchange.ops.timeline.PublishedEventRecorder;
+import io.interchange.ops.timeline.TimelineResource;
+import io.interchange.tracking.DocumentTimeline;
+import io.interchange.tracking.DocumentTracker;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.PropertyInject;
+import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spi.Registry;
+
+/**
+ * Operations (issue 5): the admin API's users and access gates, the audit log, dead-letter browse,
+ * replay and discard, and the document timeline. The routes under {@code routes/ops/} name these
+ * beans; JMX exposes the same operations (see {@code io.interchange.ops.jmx}).
+ */
+public class OpsConfiguration implements CamelConfiguration {
+
+    @PropertyInject("interchange.data.dir")
+    private String dataDir;
+    @PropertyInject(value = "interchange.admin.realm", defaultValue = "interchange-admin")
+    private String realm;
+    @PropertyInject(value = "interchange.ops.dead-letter-queues", defaultValue = "")
+    private String deadLetterQueues;
+    @PropertyInject(value = "interchange.ops.masked-fields",
+            defaultValue = "name,email,phone,fax,contact,address,street,city,postalCode,firstName,lastName")
+    private String maskedFields;
+    @PropertyInject("interchange.queue.orders")
+    private String ordersQueue;
+    @PropertyInject("interchange.erp.breaker.half-open-calls")
+    private int halfOpenCalls;
+    @PropertyInject("interchange.erp.breaker.open-seconds")
+    private int openSeconds;
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        Registry registry = context.getRegistry();
+        DataSource dataSource = registry.lookupByNameAndType("dataSource", DataSource.class);
+        DocumentTracker tracker = registry.lookupByNameAndType("documentTracker", DocumentTracker.class);
+        ConnectionFactory jms = registry.lookupByNameAndType("jmsConnectionFactory", ConnectionFactory.class);
+        BusTopology topology = registry.lookupByNameAndType("busTopology", BusTopology.class);
+        EmbeddedBroker embedded = registry.lookupByNameAndType("embeddedBroker", EmbeddedBroker.class);
+
+        AdminUsers users = AdminUsers.fromProperties(key -> context.getPropertiesComponent().resolveProperty(key),
+                Path.of(dataDir, "admin-password"));
+        AuditLog audit = new AuditLog(dataSource);
+        DocumentTimeline timeline = new DocumentTimeline(dataSource);
+        DeadLetterQueues queues = DeadLetterQueues.of(topology, deadLetterQueues);
+        QueueDepth depth = embedded != null ? new EmbeddedQueueDepth(embedded) : new ManagementQueueDepth(jms);
+        DeadLetterBrowser browser = new DeadLetterBrowser(jms, queues);
+        DeadLetterMover mover = new DeadLetterMover(jms);
+        DeadLetterReplay replay = new DeadLetterReplay(browser, mover, queues, tracker, timeline, audit);
+        DeadLetterDiscard discard = new DeadLetterDiscard(browser, mover, tracker, timeline, audit);
+
+        registry.bind("adminUsers", users);
+        registry.bind("auditLog", audit);
+        registry.bind("documentTimeline", timeline);
+        registry.bind("queueDepth", depth);
+        registry.bind("deadLetterQueues", queues);
+        registry.bind("deadLetterBrowser", browser);
+        registry.bind("deadLetterReplay", replay);
+        registry.bind("deadLetterDiscard", discard);
+
+        registry.bind("adminViewer", new AdminGate(users, AdminRole.VIEWER, audit));
+        registry.bind("adminOps", new AdminGate(users, AdminRole.OPS, audit));
+        registry.bind("adminProblemResponder", new AdminProblemResponder(realm));
+        registry.bind("auditResource", new AuditResource(audit));
+        registry.bind("deadLetterResource", new DeadLetterResource(browser, replay, discard, queues, depth, timeline,
+                new PersonalDataMask(maskedFields), audit));
+        registry.bind("timelineResource", new TimelineResource(tracker, timeline));
+        registry.bind("publishedEventRecorder", new PublishedEventRecorder(timeline));
+
+        // the REST intake as a whole; SFTP partners and webhook sources join as they land (see IntakeChannel)
+        registry.bind("restIntakeChannel", new RouteIntakeChannel(context, "rest", "api",
+                "REST API for internal clients: POST /api/v1/orders", new IntakeChannel.CounterScope("rest", null),
+                List.of("intake-rest-orders")));
+        IntakeChannels channels = new IntakeChannels(context, new IntakeSuspensions(dataSource), audit);
+        registry.bind("intakeChannels", channels);
+        registry.bind("intakeResource", new IntakeResource(channels, new IntakeCounters(dataSource)));
+        context.addService(channels, true, true);
+        context.getManagementStrategy().addEventNotifier(channels.startListener());
+
+        CircuitBreaker breaker = registry.lookupByNameAndType("erpCircuitBreaker", CircuitBreaker.class);
+        ErpBackoff backoff = new ErpBackoff(context, breaker, halfOpenCalls, Duration.ofSeconds(openSeconds));
+        registry.bind("erpBackoff", backoff);
+        registry.bind("erpBreakerResource", new ErpBreakerResource(backoff, depth, ordersQueue));
+        context.addService(backoff, true, true);
+        HealthCheckRegistry.get(context).register(new ErpBackoffHealthCheck(backoff, depth, ordersQueue));
+        OpsMetrics.bind(registry.lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class),
+                queues, depth, ordersQueue, backoff);
+    }
+}

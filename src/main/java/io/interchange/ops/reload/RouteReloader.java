@@ -1,0 +1,385 @@
+package io.interchange.ops.reload;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.Route;
+import org.apache.camel.component.jslt.JsltEndpoint;
+import org.apache.camel.model.Model;
+import org.apache.camel.model.RouteConfigurationDefinition;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.support.EventNotifierSupport;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Production-safe reload of {@code routes/**}{@code /*.yaml} and {@code mappings/**}, replacing Camel's
+ * development reload (which removes every route first and leaves nothing running when the new file is
+ * broken). Every {@code interchange.reload.poll-ms} it looks at both trees; a file that changed and has
+ * stayed the same for one more look (so a half-written file is never read) is validated first, the
+ * running set with the change applied, in a throwaway context ({@link RouteValidator}, {@link
+ * MappingValidator}), and only then swapped in ({@link RouteSwap}). An invalid change is refused: the
+ * running version keeps serving and the refusal (file, line, reason) is in the log, in the health
+ * check {@code route-reload}, at {@code GET /admin/v1/reload} and over JMX, until the file is fixed or
+ * put back. Every applied, refused or rolled-back change is recorded ({@link ReloadLedger}).
+ */
+public class RouteReloader extends ServiceSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RouteReloader.class);
+
+    private final CamelContext live;
+    private final WatchedDirectory routes;
+    private final WatchedDirectory mappings;
+    private final RouteValidator validator;
+    private final MappingValidator mappingValidator;
+    private final RouteSwap swap;
+    private final ReloadLedger ledger;
+    private final long pollMs;
+    private final boolean watching;
+
+    private final Map<String, Refusal> refusals = new ConcurrentHashMap<>();
+    private Map<String, FileVersion> appliedRoutes = new TreeMap<>();
+    private Map<String, FileVersion> appliedMappings = new TreeMap<>();
+    private RouteFileSet running = new RouteFileSet(Map.of());
+    private Map<String, String> lastSeen = new HashMap<>();
+    private volatile Instant lastCheck;
+    private volatile boolean initialized;
+    private ScheduledExecutorService scheduler;
+
+    /** @param watching false: nothing is watched, the status says so (reload switched off) */
+    public RouteReloader(CamelContext live, Path routesDir, Path mappingsDir, ReloadLedger ledger, long pollMs,
+            boolean watching) {
+        this.live = live;
+        this.routes = new WatchedDirectory(routesDir, relative -> relative.endsWith(".yaml") || relative.endsWith(".yml"));
+        this.mappings = new WatchedDirectory(mappingsDir, relative -> true);
+        this.mappingValidator = new MappingValidator(live);
+        this.validator = new RouteValidator(live, mappingValidator);
+        this.swap = new RouteSwap(live);
+        this.ledger = ledger;
+        this.pollMs = pollMs;
+        this.watching = watching;
+    }
+
+    public boolean isWatching() {
+        return watching;
+    }
+
+    /** Current refusals, oldest first: files whose on-disk version is not the one running. */
+    public List<Refusal> refusals() {
+        return refusals.values().stream().sorted(java.util.Comparator.comparing(Refusal::at)).toList();
+    }
+
+    public Instant lastCheck() {
+        return lastCheck;
+    }
+
+    public List<ReloadLedger.Change> recent(int limit) {
+        return ledger.recent(limit);
+    }
+
+    public List<Path> watched() {
+        return List.of(routes.root(), mappings.root());
+    }
+
+    /** Looks at the files now rather than at the next tick, and waits for the outcome. */
+    public void checkNow() throws Exception {
+        if (scheduler == null) {
+            throw new IllegalStateException("The route reloader is not running");
+        }
+        scheduler.submit(() -> look(true)).get(2, TimeUnit.MINUTES);
+    }
+
+    /** Starts watching once every route runs, so the first look sees what Camel loaded. */
+    public EventNotifierSupport startListener() {
+        return new EventNotifierSupport() {
+            @Override
+            public boolean isEnabled(CamelEvent event) {
+                return event instanceof CamelEvent.CamelContextStartedEvent;
+            }
+
+            @Override
+            public void notify(CamelEvent event) {
+                if (scheduler != null) {
+                    scheduler.execute(RouteReloader.this::initialize);
+                    scheduler.scheduleWithFixedDelay(() -> look(false), pollMs, pollMs, TimeUnit.MILLISECONDS);
+                }
+            }
+        };
+    }
+
+    @Override
+    protected void doStart() {
+        if (!watching) {
+            return;
+        }
+        scheduler = live.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "route-reload");
+    }
+
+    @Override
+    protected void doStop() {
+        if (scheduler != null) {
+            live.getExecutorServiceManager().shutdownNow(scheduler);
+            scheduler = null;
+        }
+    }
+
+    private void initialize() {
+        try {
+            appliedRoutes = routes.scan();
+            appliedMappings = mappings.scan();
+            running = runningContents();
+            for (FileVersion mapping : appliedMappings.values()) {
+                mappingValidator.check(mapping.name(), mapping.content()).ifPresent(refusal -> {
+                    refusals.put(mapping.name(), refusal.withChecksum(mapping.checksum()));
+                    LOG.warn("Mapping {} as found at start-up is invalid: {}", mapping.name(), refusal.describe());
+                });
+            }
+            lastSeen = checksums(appliedRoutes, appliedMappings);
+            initialized = true;
+            LOG.info("Watching {} and {} for changes (every {} ms); each change is validated before it is applied",
+                    routes.root(), mappings.root(), pollMs);
+        } catch (RuntimeException e) {
+            LOG.error("The route reloader could not read the running files; reload stays off", e);
+        }
+    }
+
+    private void look(boolean now) {
+        if (!initialized) {
+            return;
+        }
+        try {
+            Map<String, FileVersion> routeFiles = routes.scan();
+            Map<String, FileVersion> mappingFiles = mappings.scan();
+            Map<String, String> seen = checksums(routeFiles, mappingFiles);
+            lookAtMappings(mappingFiles, now);
+            lookAtRoutes(routeFiles, now);
+            lastSeen = seen;
+            lastCheck = Instant.now();
+        } catch (RuntimeException e) {
+            LOG.error("Looking for route and mapping changes failed; trying again at the next look", e);
+        }
+    }
+
+    private void lookAtMappings(Map<String, FileVersion> files, boolean now) {
+        for (FileVersion file : files.values()) {
+            FileVersion applied = appliedMappings.get(file.name());
+            if (applied != null && applied.checksum().equals(file.checksum())) {
+                clearIfReverted(file);
+                continue;
+            }
+            if (!isSettled(file, now) || isRefused(file)) {
+                continue;
+            }
+            var refusal = mappingValidator.check(file.name(), file.content());
+            if (refusal.isPresent()) {
+                refuse(refusal.get().withChecksum(file.checksum()));
+            } else {
+                appliedMappings.put(file.name(), file);
+                refusals.remove(file.name());
+                int endpoints = file.name().endsWith(".jslt") ? renewTemplates(file.path()) : 0;
+                ledger.record(file.name(), file.checksum(), "applied", 0,
+                        endpoints > 0 ? "recompiled by " + endpoints + " endpoint(s)" : null, null);
+                LOG.info("Applied mapping {} (sha256 {})", file.name(), shortSum(file.checksum()));
+            }
+        }
+        for (String name : new ArrayList<>(appliedMappings.keySet())) {
+            if (!files.containsKey(name)) {
+                appliedMappings.remove(name);
+                refusals.remove(name);
+                ledger.record(name, null, "removed", 0, null, null);
+                LOG.info("Mapping {} was removed", name);
+            }
+        }
+        refusals.keySet().removeIf(name -> name.startsWith(mappings.root().getFileName() + "/") && !files.containsKey(name)
+                && !appliedMappings.containsKey(name));
+    }
+
+    private void lookAtRoutes(Map<String, FileVersion> files, boolean now) {
+        Map<String, FileVersion> changed = new TreeMap<>();
+        for (FileVersion file : files.values()) {
+            FileVersion applied = appliedRoutes.get(file.name());
+            if (applied != null && applied.checksum().equals(file.checksum())) {
+                clearIfReverted(file);
+            } else if (isSettled(file, now) && !isRefused(file)) {
+                changed.put(file.name(), file);
+            }
+        }
+        Set<String> removed = new LinkedHashSet<>();
+        for (String name : appliedRoutes.keySet()) {
+            if (!files.containsKey(name) && (now || !lastSeen.containsKey(name))) {
+                removed.add(name);
+            }
+        }
+        refusals.keySet().removeIf(name -> name.startsWith(routes.root().getFileName() + "/") && !files.containsKey(name)
+                && !appliedRoutes.containsKey(name));
+        if (changed.isEmpty() && removed.isEmpty()) {
+            return;
+        }
+        Map<String, FileVersion> candidate = new TreeMap<>(appliedRoutes);
+        candidate.putAll(changed);
+        removed.forEach(candidate::remove);
+        Map<String, byte[]> contents = new LinkedHashMap<>();
+        candidate.forEach((name, version) -> contents.put(name, version.content()));
+        Map<String, Path> paths = RouteSwap.paths(candidate);
+        appliedRoutes.forEach((name, version) -> paths.putIfAbsent(name, version.path()));
+
+        RouteValidator.Outcome outcome = validator.validate(contents, paths, changed.keySet());
+        if (!outcome.isValid()) {
+            for (Refusal refusal : outcome.refusals()) {
+                FileVersion file = changed.get(refusal.file());
+                if (file != null) {
+                    refuse(refusal.withChecksum(file.checksum()));
+                } else {
+                    // the change breaks another file (e.g. removes a route configuration it uses)
+                    String blamed = changed.isEmpty() ? removed.iterator().next() : changed.keySet().iterator().next();
+                    FileVersion blamedFile = changed.get(blamed);
+                    refuse(new Refusal(blamed, 0, "breaks " + refusal.describe(),
+                            blamedFile == null ? null : blamedFile.checksum(), refusal.at()));
+                }
+            }
+            return;
+        }
+        try {
+            Set<String> reloaded = swap.apply(changed, removed, appliedRoutes, running, outcome.contents());
+            appliedRoutes = candidate;
+            running = outcome.contents();
+            for (FileVersion file : changed.values()) {
+                String ids = String.join(",", outcome.contents().files().get(file.name()).routeIds());
+                ledger.record(file.name(), file.checksum(), "applied", 0,
+                        reloaded.size() > 1 ? "reloaded with " + reloaded : null, ids);
+                LOG.info("Applied {} (sha256 {}): routes [{}]", file.name(), shortSum(file.checksum()), ids);
+            }
+            for (String name : removed) {
+                ledger.record(name, null, "removed", 0, null, null);
+                LOG.info("Removed {}: its routes are stopped", name);
+            }
+            // a refused file may have waited for this change (a bean, a route configuration): look again
+            refusals.keySet().removeIf(name -> name.startsWith(routes.root().getFileName() + "/"));
+        } catch (Exception e) {
+            for (FileVersion file : changed.values()) {
+                refuse(new Refusal(file.name(), 0, "could not be started, previous version restored: "
+                        + ProblemLine.reason(e), file.checksum(), Instant.now()), "rolled-back");
+            }
+        }
+    }
+
+    /** A change is acted on once the file looked the same twice in a row: writers are done with it. */
+    private boolean isSettled(FileVersion file, boolean now) {
+        return now || file.checksum().equals(lastSeen.get(file.name()));
+    }
+
+    private boolean isRefused(FileVersion file) {
+        Refusal refusal = refusals.get(file.name());
+        return refusal != null && file.checksum().equals(refusal.checksum());
+    }
+
+    private void clearIfReverted(FileVersion file) {
+        if (refusals.remove(file.name()) != null) {
+            ledger.record(file.name(), file.checksum(), "reverted", 0, "back to the running version", null);
+            LOG.info("{} is back to its running version; its refusal is cleared", file.name());
+        }
+    }
+
+    private void refuse(Refusal refusal) {
+        refuse(refusal, "refused");
+    }
+
+    private void refuse(Refusal refusal, String outcome) {
+        refusals.put(refusal.file(), refusal);
+        ledger.record(refusal.file(), refusal.checksum(), outcome, refusal.line(), refusal.reason(), null);
+        LOG.warn("Refused change to {}; the running version keeps serving", refusal.describe());
+    }
+
+    /** JSLT endpoints keep their compiled template: make the ones using this file compile the new one now. */
+    private int renewTemplates(Path file) {
+        int renewed = 0;
+        for (Endpoint endpoint : live.getEndpoints()) {
+            if (endpoint instanceof JsltEndpoint jslt && refersTo(jslt.getResourceUri(), file)) {
+                jslt.clearContentCache();
+                // compile it right away from the file just validated, not at the next order
+                try (ProducerTemplate template = live.createProducerTemplate()) {
+                    template.send(jslt, exchange -> exchange.getMessage().setBody("{}"));
+                } catch (Exception ignored) {
+                    // the template compiled; applying it to an empty document may fail, which is fine
+                }
+                renewed++;
+            }
+        }
+        return renewed;
+    }
+
+    private static boolean refersTo(String resourceUri, Path file) {
+        if (resourceUri == null) {
+            return false;
+        }
+        String location = resourceUri.startsWith("file:") ? resourceUri.substring(5) : resourceUri;
+        try {
+            return Path.of(location).toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** What the running files define, read from the running context's model. */
+    private RouteFileSet runningContents() {
+        Map<String, Path> paths = RouteSwap.paths(appliedRoutes);
+        Map<String, RouteFileSet.Contents> files = new LinkedHashMap<>();
+        paths.keySet().forEach(name -> files.put(name,
+                new RouteFileSet.Contents(new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>())));
+        Model model = live.getCamelContextExtension().getContextPlugin(Model.class);
+        for (RouteDefinition route : model.getRouteDefinitions()) {
+            RouteFileSet.Contents file = files.get(RouteValidator.displayName(route.getResource(), paths));
+            if (file != null) {
+                file.routeIds().add(route.getRouteId());
+                if (route.getRouteConfigurationId() != null) {
+                    for (String id : route.getRouteConfigurationId().split(",")) {
+                        file.usedConfigurations().add(id.trim());
+                    }
+                }
+            }
+        }
+        for (RouteConfigurationDefinition configuration : model.getRouteConfigurationDefinitions()) {
+            RouteFileSet.Contents file = files.get(RouteValidator.displayName(configuration.getResource(), paths));
+            if (file != null && configuration.getId() != null) {
+                file.configurationIds().add(configuration.getId());
+            }
+        }
+        for (Route route : live.getRoutes()) {
+            if (route.getSourceResource() == null) {
+                continue;
+            }
+            RouteFileSet.Contents file = files.get(RouteValidator.displayName(route.getSourceResource(), paths));
+            if (file != null) {
+                file.routeIds().add(route.getRouteId());
+            }
+        }
+        return new RouteFileSet(files);
+    }
+
+    private static Map<String, String> checksums(Map<String, FileVersion> a, Map<String, FileVersion> b) {
+        Map<String, String> sums = new HashMap<>();
+        a.forEach((name, version) -> sums.put(name, version.checksum()));
+        b.forEach((name, version) -> sums.put(name, version.checksum()));
+        return sums;
+    }
+
+    private static String shortSum(String checksum) {
+        return checksum == null ? "-" : checksum.substring(0, 12);
+    }
+}

@@ -1,0 +1,166 @@
+package io.interchange.tracking;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import io.interchange.model.DocumentState;
+
+/**
+ * Every hop of a document with its time and outcome, durable in the tracking database. State changes
+ * are already in {@code document_history} (written by {@link DocumentTracker}); the other hops (event
+ * published, acknowledgement sent, file received, ...) are recorded here in {@code document_event}.
+ * Reading merges both, oldest first. Any channel records its own hops with {@link #record}.
+ */
+public class DocumentTimeline {
+
+    private static final Pattern FAILED_ATTEMPT = Pattern.compile("attempt \\d+ failed.*", Pattern.DOTALL);
+    private static final int MAX_TEXT = 4000;
+    private static final int MAX_DOCUMENTS = 100;
+
+    private final DataSource dataSource;
+
+    public DocumentTimeline(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Records a hop that happened now. */
+    public void record(String documentId, String step, String outcome, String detail) {
+        record(documentId, step, outcome, detail, Instant.now());
+    }
+
+    public void record(String documentId, String step, String outcome, String detail, Instant at) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(
+                        "insert into document_event (document_id, step, outcome, detail, at) values (?, ?, ?, ?, ?)")) {
+            insert.setString(1, documentId);
+            insert.setString(2, step);
+            insert.setString(3, outcome);
+            insert.setString(4, detail == null || detail.length() <= MAX_TEXT ? detail : detail.substring(0, MAX_TEXT));
+            insert.setTimestamp(5, Timestamp.from(at));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new TrackingException("Cannot record " + step + " of " + documentId, e);
+        }
+    }
+
+    /** The document's hops, oldest first; empty for an unknown document. */
+    public List<TimelineEntry> of(String documentId) {
+        List<Hop> hops = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "select id, state, detail, at from document_history where document_id = ? order by id")) {
+                query.setString(1, documentId);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        hops.add(new Hop(0, rows.getLong("id"), fromHistory(DocumentState.valueOf(rows.getString("state")),
+                                rows.getString("detail"), rows.getTimestamp("at").toInstant())));
+                    }
+                }
+            }
+            try (PreparedStatement query = connection.prepareStatement(
+                    "select id, step, outcome, detail, at from document_event where document_id = ? order by id")) {
+                query.setString(1, documentId);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        hops.add(new Hop(1, rows.getLong("id"), new TimelineEntry(rows.getTimestamp("at").toInstant(),
+                                rows.getString("step"), rows.getString("outcome"), rows.getString("detail"))));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new TrackingException("Cannot read the timeline of " + documentId, e);
+        }
+        return hops.stream()
+                .sorted(Comparator.comparing((Hop hop) -> hop.entry().at()).thenComparingInt(Hop::source)
+                        .thenComparingLong(Hop::id))
+                .map(Hop::entry)
+                .toList();
+    }
+
+    /** Documents that share a correlation id, oldest first (at most 100). */
+    public List<String> byCorrelationId(String correlationId) {
+        return documentIds("select document_id from tracked_document where correlation_id = ? order by received_at",
+                correlationId);
+    }
+
+    /** Documents with this partner and external number, on any channel (at most 100). */
+    public List<String> byPartnerAndNumber(String partnerId, String externalNumber) {
+        return documentIds("select document_id from tracked_document where partner_id = ? and external_number = ?"
+                + " order by received_at", partnerId, externalNumber);
+    }
+
+    /** When each document's first delivery attempt failed, for those that had a failed attempt. */
+    public Map<String, Instant> firstFailures(Collection<String> documentIds) {
+        Map<String, Instant> first = new HashMap<>();
+        if (documentIds.isEmpty()) {
+            return first;
+        }
+        String marks = String.join(",", documentIds.stream().map(id -> "?").toList());
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("select document_id, min(at) as first_at"
+                        + " from document_history where state = 'SUBMITTED' and detail like 'attempt % failed%'"
+                        + " and document_id in (" + marks + ") group by document_id")) {
+            int i = 1;
+            for (String id : documentIds) {
+                query.setString(i++, id);
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    first.put(rows.getString("document_id"), rows.getTimestamp("first_at").toInstant());
+                }
+            }
+            return first;
+        } catch (SQLException e) {
+            throw new TrackingException("Cannot read first failures", e);
+        }
+    }
+
+    private List<String> documentIds(String sql, String... parameters) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setMaxRows(MAX_DOCUMENTS);
+            for (int i = 0; i < parameters.length; i++) {
+                query.setString(i + 1, parameters[i]);
+            }
+            List<String> ids = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new TrackingException("Cannot look documents up", e);
+        }
+    }
+
+    /** A state change of document_history as a hop; replays and discards are recorded as state rows too. */
+    private static TimelineEntry fromHistory(DocumentState state, String detail, Instant at) {
+        String text = detail == null ? "" : detail;
+        return switch (state) {
+            case RECEIVED -> new TimelineEntry(at, text.startsWith("replayed") ? "replayed" : "received", "ok", detail);
+            case SUBMITTED -> new TimelineEntry(at, "erp-attempt",
+                    FAILED_ATTEMPT.matcher(text).matches() ? "failed" : "started", detail);
+            case ACCEPTED -> new TimelineEntry(at, "accepted", "ok", detail);
+            case REJECTED -> new TimelineEntry(at, "rejected", "rejected", detail);
+            case DEAD_LETTERED -> new TimelineEntry(at, text.startsWith("discarded") ? "discarded" : "dead-lettered",
+                    "failed", detail);
+        };
+    }
+
+    private record Hop(int source, long id, TimelineEntry entry) {
+    }
+}

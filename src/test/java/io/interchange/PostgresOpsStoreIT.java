@@ -1,0 +1,97 @@
+package io.interchange;
+
+import static io.interchange.OrderApiTest.awaitState;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.interchange.support.AdminClient;
+import io.interchange.support.Http;
+import io.interchange.support.Orders;
+import io.interchange.support.RunningInterchange;
+import io.interchange.support.TestErp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The operations store (audit log, timeline hops, suspensions) on a real PostgreSQL server, in the
+ * {@code postgres} profile like {@link PostgresStoreIT}: dead letters replayed and audited, a timeline
+ * read back, an intake suspended and resumed.
+ */
+class PostgresOpsStoreIT {
+
+    private static final String SERVER = System.getenv("INTERCHANGE_TEST_POSTGRES_URL");
+    private static final String USER = System.getenv().getOrDefault("INTERCHANGE_TEST_POSTGRES_USER", "interchange");
+    private static final String PASSWORD = System.getenv().getOrDefault("INTERCHANGE_TEST_POSTGRES_PASSWORD", "interchange");
+    private static final String DATABASE = "interchange_ops_it_" + System.currentTimeMillis();
+
+    private static TestErp erp;
+    private static RunningInterchange interchange;
+    private static AdminClient ops;
+
+    @BeforeAll
+    static void start() throws Exception {
+        execute("create database " + DATABASE);
+        erp = TestErp.start();
+        interchange = RunningInterchange.start(erp, Map.of(
+                "interchange.db.url", SERVER.replaceAll("/[^/]*$", "/" + DATABASE),
+                "interchange.db.username", USER,
+                "interchange.db.password", PASSWORD,
+                "interchange.processing.max-attempts", "2",
+                "interchange.processing.redelivery-delay-ms", "100",
+                "interchange.erp.breaker.minimum-calls", "1000",
+                "interchange.admin.users", "olga:ops",
+                "interchange.admin.user.olga.password", "olga-secret"));
+        ops = AdminClient.as(interchange, "olga", "olga-secret");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        interchange.close();
+        erp.close();
+        execute("drop database if exists " + DATABASE);
+    }
+
+    @Test
+    void deadLetterIsReplayedAuditedAndItsTimelineReadOnPostgres() {
+        erp.fail(503, -1);
+        String documentId = Http.json(interchange.http().postJson("/api/v1/orders", Orders.json("pg-shop", "PGO-1")))
+                .path("documentId").asText();
+        awaitState(interchange.http(), documentId, "dead-lettered");
+        erp.heal();
+
+        JsonNode replayed = ops.postJson("/admin/v1/dead-letters/replay", "{\"partner\":\"pg-shop\"}");
+
+        assertThat(replayed.path("ok").asInt()).isEqualTo(1);
+        awaitState(interchange.http(), documentId, "accepted");
+        assertThat(erp.ordersFor("PGO-1")).hasSize(1);
+        assertThat(ops.getJson("/admin/v1/audit?action=replay&target=" + documentId).path("entries")).hasSize(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> ops.getJson("/admin/v1/documents/" + documentId)
+                .path("timeline").findValuesAsText("step").contains("event-published"));
+        assertThat(ops.getJson("/admin/v1/documents/" + documentId).path("timeline").findValuesAsText("step"))
+                .contains("dead-lettered", "replayed", "accepted");
+        assertThat(ops.getJson("/admin/v1/dead-letters?partner=pg-shop").path("matched").asInt()).isZero();
+    }
+
+    @Test
+    void suspensionIsStoredOnPostgres() {
+        assertThat(ops.postJson("/admin/v1/intakes/rest/suspend", "{\"reason\":\"pg\"}").path("suspension").path("by").asText())
+                .isEqualTo("olga");
+
+        assertThat(ops.postJson("/admin/v1/intakes/rest/resume", "").path("suspended").asBoolean()).isFalse();
+    }
+
+    private static void execute(String sql) throws Exception {
+        try (Connection connection = DriverManager.getConnection(SERVER, USER, PASSWORD);
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}
