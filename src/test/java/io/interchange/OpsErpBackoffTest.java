@@ -4,10 +4,12 @@ import static io.interchange.OrderApiTest.awaitState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.interchange.support.AdminClient;
@@ -15,12 +17,18 @@ import io.interchange.support.Http;
 import io.interchange.support.Orders;
 import io.interchange.support.RunningInterchange;
 import io.interchange.support.TestErp;
+import io.interchange.webhook.WebhookDeliveries;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** While the ERP is away the consumer waits instead of burning attempts, and it comes back by itself. */
+/**
+ * While the ERP is away its consumers (orders and cancellations) wait instead of burning attempts,
+ * and they come back by themselves.
+ */
 class OpsErpBackoffTest {
+
+    private static final String SHOP_SECRET = "backoff-shop-secret-3e91";
 
     private static TestErp erp;
     private static RunningInterchange interchange;
@@ -39,7 +47,8 @@ class OpsErpBackoffTest {
                 "interchange.processing.redelivery-delay-ms", "100",
                 "interchange.processing.redelivery-max-delay-ms", "200",
                 "interchange.admin.users", "vera:viewer",
-                "interchange.admin.user.vera.password", "vera-secret"));
+                "interchange.admin.user.vera.password", "vera-secret",
+                "interchange.webhook.shop.secret", SHOP_SECRET));
         api = interchange.http();
         viewer = AdminClient.as(interchange, "vera", "vera-secret");
     }
@@ -112,6 +121,43 @@ class OpsErpBackoffTest {
         documentIds.forEach(id -> await().atMost(Duration.ofSeconds(30)).until(() ->
                 List.of("accepted", "dead-lettered").contains(Http.json(api.get("/api/v1/orders/" + id)).path("state").asText())));
         await().atMost(Duration.ofSeconds(20)).until(() -> breaker().path("state").asText().equals("CLOSED"));
+    }
+
+    @Test
+    void cancellationWaitsOnTheOpenBreakerInsteadOfBeingDeadLetteredAndGoesThroughOnceTheErpIsBack() {
+        long number = 880_001;
+        awaitState(api, Http.json(postShop("orders/create", WebhookDeliveries.shopOrder(number))).path("documentId").asText(),
+                "accepted");
+        erp.fail(503, -1);
+        post("BC-1");
+        post("BC-2");
+        await().atMost(Duration.ofSeconds(20)).until(() -> breaker().path("state").asText().equals("OPEN"));
+
+        HttpResponse<String> cancelled = postShop("orders/cancelled", WebhookDeliveries.shopCancellation(number));
+
+        assertThat(cancelled.statusCode()).isEqualTo(202);
+        String cancellation = Http.json(cancelled).path("documentId").asText();
+        String key = "webhook:shop:" + number + "/cancellation";
+        await().atMost(Duration.ofSeconds(5)).until(() -> breaker().path("heldExchanges").asInt() == 3);
+        await().during(Duration.ofMillis(1_000)).atMost(Duration.ofSeconds(2)).until(() -> erp.answersFor(key).isEmpty());
+        assertThat(Http.json(api.get("/api/v1/orders/" + cancellation)).path("state").asText())
+                .as("held before the ERP call: no attempt spent").isEqualTo("received");
+        assertThat(interchange.queue("cancellations.inbound").getMessageCount()).isEqualTo(1);
+
+        erp.heal();
+
+        awaitState(api, cancellation, "accepted");
+        assertThat(erp.answersFor(key)).last().isEqualTo(200);
+        assertThat(erp.ordersFor(String.valueOf(number)).get(0).path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(interchange.queue("cancellations.dlq").getMessagesAdded()).isZero();
+        await().atMost(Duration.ofSeconds(20)).until(() -> breaker().path("state").asText().equals("CLOSED"));
+    }
+
+    private static HttpResponse<String> postShop(String topic, byte[] body) {
+        return api.post("/webhooks/shop", "application/json", body, Map.of(
+                "X-Shopify-Topic", topic,
+                "X-Shopify-Webhook-Id", UUID.randomUUID().toString(),
+                "X-Shopify-Hmac-Sha256", WebhookDeliveries.shopify(SHOP_SECRET, body)));
     }
 
     private static int erpCalls() {
