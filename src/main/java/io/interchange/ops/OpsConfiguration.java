@@ -110,7 +110,8 @@ public class OpsConfiguration implements CamelConfiguration {
         registry.bind("timelineResource", new TimelineResource(tracker, timeline));
         registry.bind("publishedEventRecorder", new PublishedEventRecorder(timeline));
 
-        // the REST intake as a whole; SFTP partners and webhook sources join as they land (see IntakeChannel)
+        // the REST intake as a whole; SFTP partners join by their route names, webhook sources through the
+        // webhook channel's IntakeChannelSet (see IntakeChannel)
         registry.bind("restIntakeChannel", new RouteIntakeChannel(context, "rest", "api",
                 "REST API for internal clients: POST /api/v1/orders", new IntakeChannel.CounterScope("rest", null),
                 List.of("intake-rest-orders")));

@@ -15,6 +15,7 @@ import io.interchange.cancellation.CancellationRequestPath;
 import io.interchange.canonical.CanonicalSchemas;
 import io.interchange.events.OrderEvents;
 import io.interchange.observe.DocumentMetrics;
+import io.interchange.ops.intake.IntakeSuspensions;
 import io.interchange.processing.OrderProgress;
 import io.interchange.tracking.DocumentTracker;
 import io.interchange.webhook.callback.CallbackProgress;
@@ -63,6 +64,8 @@ public class WebhookConfiguration implements CamelConfiguration {
     private String webhooksReplay;
     @PropertyInject("interchange.events.source")
     private String eventSource;
+    @PropertyInject(value = "interchange.webhooks.suspended-retry-after-seconds", defaultValue = "300")
+    private long suspendedRetryAfterSeconds;
 
     @Override
     public void configure(CamelContext context) {
@@ -80,11 +83,15 @@ public class WebhookConfiguration implements CamelConfiguration {
         WebhookSources sources = new WebhookSources(Path.of(configFile), new WebhookSettingsReader(Path.of(mappingsDir),
                 properties(context), mappings, maxBodyBytes,
                 new RateLimit(rateLimitRequests, Duration.ofSeconds(rateLimitSeconds))));
+        // each source is an intake ops can suspend (admin API, JMX); it follows the sources as they are (re)loaded
+        WebhookIntakeChannels intakes = new WebhookIntakeChannels(sources, new IntakeSuspensions(dataSource),
+                suspendedRetryAfterSeconds);
         sources.load();
         registry.bind("webhookSources", sources);
+        registry.bind("webhookIntakeChannels", intakes);
 
         // intake
-        registry.bind("webhookGate", new WebhookGate(sources, metrics));
+        registry.bind("webhookGate", new WebhookGate(sources, intakes, metrics));
         registry.bind("webhookSignature", new WebhookSignatureCheck(clock));
         registry.bind("webhookDelivery", new WebhookDelivery());
         registry.bind("webhookDeliveriesRepository", new DeliveryIdRepository(dataSource, "webhook-deliveries"));

@@ -4,18 +4,21 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 /**
- * First step of a delivery: which source is it for (404 when undeclared), is the source within its
- * rate limit (429 with Retry-After) and its body size limit (413). Nothing is parsed yet.
+ * First step of a delivery: which source is it for (404 when undeclared), do ops let it in (503 with
+ * Retry-After while its intake is suspended), is the source within its rate limit (429 with
+ * Retry-After) and its body size limit (413). Nothing is parsed yet.
  */
 public class WebhookGate implements Processor {
 
     private static final String PREFIX = "/webhooks/";
 
     private final WebhookSources sources;
+    private final WebhookIntakeChannels intakes;
     private final WebhookMetrics metrics;
 
-    public WebhookGate(WebhookSources sources, WebhookMetrics metrics) {
+    public WebhookGate(WebhookSources sources, WebhookIntakeChannels intakes, WebhookMetrics metrics) {
         this.sources = sources;
+        this.intakes = intakes;
         this.metrics = metrics;
     }
 
@@ -26,6 +29,8 @@ public class WebhookGate implements Processor {
                 "unknown-webhook-source", "Unknown Webhook Source", "No webhook source named '" + id + "'."));
         exchange.setProperty(WebhookExchange.SOURCE, source.settings());
         metrics.delivery(id, "received");
+        // before the rate limiter: a refused delivery must not use up the source's permits
+        intakes.admit(id);
         if (!source.rateLimiter().acquirePermission()) {
             long seconds = Math.max(1, (long) Math.ceil(source.settings().rateLimit().period().toMillis() / 1000.0));
             throw WebhookRefusedException.rateLimited(id, seconds);

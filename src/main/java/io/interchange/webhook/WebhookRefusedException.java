@@ -9,7 +9,8 @@ import io.interchange.canonical.SchemaViolation;
 /**
  * A webhook delivery refused for a reason the sender should know. {@code reason} is the problem's
  * slug and the {@code reason} label of the rejection metric. An unmappable delivery is also kept
- * in the webhook dead-letter queue ({@link #deadLetter()}); a rate-limited one says when to retry.
+ * in the webhook dead-letter queue ({@link #deadLetter()}); a rate-limited one, or one to a source
+ * ops suspended, says when to retry.
  */
 public class WebhookRefusedException extends ProblemException {
 
@@ -46,6 +47,12 @@ public class WebhookRefusedException extends ProblemException {
         return new WebhookRefusedException(429, "rate-limited", "Too Many Requests",
                 "Source '" + source + "' sent more deliveries than its rate limit allows; retry after "
                         + retryAfterSeconds + " s.", false, retryAfterSeconds);
+    }
+
+    /** Ops suspended the source's intake: the platform is told to come back later, as for any 503. */
+    static WebhookRefusedException suspended(Problem problem, long retryAfterSeconds) {
+        String type = problem.type();
+        return new WebhookRefusedException(problem, type.substring(type.lastIndexOf('/') + 1), false, retryAfterSeconds);
     }
 
     static WebhookRefusedException unavailable(String detail) {

@@ -8,6 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
@@ -25,6 +28,7 @@ import org.slf4j.LoggerFactory;
  * file (or a secret file it names) changed, and if so reads it again: a valid file applies to the
  * very next delivery; an invalid one is logged once, with every problem, and the previous sources
  * keep serving. Each source has its rate limiter, kept across reloads unless its limit changed.
+ * Listeners hear the declared source ids after each load that applied ({@link #onChange}).
  */
 public class WebhookSources {
 
@@ -34,6 +38,7 @@ public class WebhookSources {
     private final WebhookSettingsReader reader;
     private volatile Loaded loaded;
     private volatile List<Stamp> refused = List.of();
+    private final List<Consumer<Set<String>>> listeners = new CopyOnWriteArrayList<>();
 
     public WebhookSources(Path file, WebhookSettingsReader reader) {
         this.file = file;
@@ -55,6 +60,27 @@ public class WebhookSources {
             throw WebhookRefusedException.unavailable("The webhook configuration is not loaded; try again later.");
         }
         return Optional.ofNullable(current.sources().get(id));
+    }
+
+    /**
+     * The ids of the declared sources, after looking whether the file changed; empty while no valid
+     * configuration was ever loaded.
+     */
+    public Set<String> ids() {
+        Loaded current = current();
+        return current == null ? Set.of() : current.sources().keySet();
+    }
+
+    /**
+     * {@code listener} gets the declared source ids after every load that applied, from the thread
+     * that noticed the change; at once when a configuration is already loaded.
+     */
+    public void onChange(Consumer<Set<String>> listener) {
+        listeners.add(listener);
+        Loaded current = loaded;
+        if (current != null) {
+            listener.accept(current.sources().keySet());
+        }
     }
 
     /** Loads the file now (at start-up); a broken file is logged and webhooks answer 503 until it is fixed. */
@@ -82,6 +108,7 @@ public class WebhookSources {
                 LOG.info("Webhook sources {} from {}: {}", current == null ? "loaded" : "reloaded", file,
                         settings.sources().keySet());
                 settings.warnings().forEach(warning -> LOG.warn("Webhook configuration: {}", warning));
+                listeners.forEach(listener -> listener.accept(fresh.sources().keySet()));
                 return fresh;
             } catch (InvalidWebhookSettingsException e) {
                 refused = now;

@@ -8,8 +8,9 @@ package io.interchange.ops.intake;
  * <p>An intake makes itself manageable by binding an implementation in the Camel registry:
  * {@link RouteIntakeChannel} when suspending its Camel route(s) is enough (one route per partner),
  * {@link GatedIntakeChannel} when one route serves many senders and a step of that route asks the
- * gate. Routes named {@code intake-sftp-<partner>} and {@code intake-webhook-<source>} are picked up
- * as route channels without any code.
+ * gate, an {@link IntakeChannelSet} when those senders come and go at runtime (webhook sources).
+ * Routes named {@code intake-sftp-<partner>} and {@code intake-webhook-<source>} that no channel
+ * claims are picked up as route channels without any code.
  */
 public interface IntakeChannel {
 

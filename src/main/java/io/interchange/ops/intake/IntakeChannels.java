@@ -21,7 +21,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every intake ops can suspend: the {@link IntakeChannel} beans in the registry, plus routes named
+ * Every intake ops can suspend: the {@link IntakeChannel} beans in the registry, the channels of each
+ * {@link IntakeChannelSet} (webhook sources), plus routes named
  * {@code intake-sftp-<partner>} or {@code intake-webhook-<source>} that no bean claims. A suspension is
  * stored and applied again after a restart and whenever an intake route is (re)started, e.g. by a
  * route reload, so a suspended partner stays suspended until ops resume it.
@@ -48,6 +49,10 @@ public class IntakeChannels extends ServiceSupport {
         Set<String> claimed = new HashSet<>();
         channels.stream().filter(RouteIntakeChannel.class::isInstance)
                 .forEach(channel -> claimed.addAll(((RouteIntakeChannel) channel).routeIds()));
+        for (IntakeChannelSet set : context.getRegistry().findByType(IntakeChannelSet.class)) {
+            channels.addAll(set.channels());
+            claimed.addAll(set.routeIds());
+        }
         for (Route route : context.getRoutes()) {
             String routeId = route.getRouteId();
             if (claimed.contains(routeId)) {
