@@ -9,6 +9,8 @@ import java.util.TreeMap;
 
 import io.interchange.api.ProblemException;
 import io.interchange.model.CanonicalJson;
+import io.interchange.model.DocumentHeaders;
+import io.interchange.ops.dlq.DeadLetter;
 import io.interchange.webhook.mapping.MappingUnavailableException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -34,6 +36,8 @@ public class WebhookRefusal implements Processor {
     public static final String DLQ_AT = "interchangeDeadLetteredAt";
     /** Where to send the entry, unchanged, to replay it (as for the other dead-letter queues). */
     public static final String DLQ_ORIGINAL_QUEUE = "interchangeOriginalQueue";
+    /** The body is the platform's own JSON: the admin API's masked view withholds it. */
+    public static final String DLQ_RAW_PAYLOAD = DeadLetter.RAW_PAYLOAD;
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookRefusal.class);
     /** Headers a replay does not need and that must not be stored: credentials of any kind. */
@@ -81,6 +85,10 @@ public class WebhookRefusal implements Processor {
     private void deadLetter(Exchange exchange, WebhookRefusedException refused) throws Exception {
         Map<String, Object> headers = new HashMap<>();
         headers.put(DLQ_SOURCE, WebhookExchange.sourceId(exchange));
+        // as on every document of the source, so the admin API's partner and channel filters find it
+        headers.put(DocumentHeaders.CHANNEL, "webhook");
+        headers.put(DocumentHeaders.PARTNER_ID, WebhookExchange.sourceId(exchange));
+        headers.put(DLQ_RAW_PAYLOAD, true);
         putIfPresent(headers, DLQ_TOPIC, exchange.getProperty(WebhookExchange.TOPIC, String.class));
         putIfPresent(headers, DLQ_DELIVERY_ID, exchange.getProperty(WebhookExchange.DELIVERY_ID, String.class));
         headers.put(DLQ_REQUEST_HEADERS, CanonicalJson.mapper().writeValueAsString(requestHeaders(exchange)));

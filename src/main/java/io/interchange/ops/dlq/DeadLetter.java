@@ -47,6 +47,13 @@ public record DeadLetter(
     public static final String REPLAYED_AT = "interchangeReplayedAt";
     public static final String REPLAYED_FROM = "interchangeReplayedFrom";
 
+    /**
+     * Set (true) by an intake that dead-letters what its sender sent, as it was sent (a webhook
+     * delivery): the payload is in the sender's own format, whose field names the personal-data mask
+     * does not know, so the masked view withholds it.
+     */
+    public static final String RAW_PAYLOAD = "interchangeRawPayload";
+
     /** Set by Artemis when it dead-letters a message itself (its own delivery limit). */
     static final String BROKER_ORIGINAL_QUEUE = "_AMQ_ORIG_QUEUE";
 
@@ -84,6 +91,12 @@ public record DeadLetter(
                 replays instanceof Number n ? n.intValue() : 0,
                 Collections.unmodifiableMap(properties),
                 body(message));
+    }
+
+    /** True when the payload is the sender's raw input rather than a document or event of Interchange's. */
+    public boolean rawPayload() {
+        Object raw = properties.get(RAW_PAYLOAD);
+        return raw != null && Boolean.parseBoolean(raw.toString());
     }
 
     /** The JMS message id of a dead-letter id, for selectors. */

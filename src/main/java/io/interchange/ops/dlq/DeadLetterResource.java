@@ -23,7 +23,8 @@ import org.apache.camel.Exchange;
 
 /**
  * The dead letters over HTTP, {@code /admin/v1/dead-letters}: list with filters, show one (personal
- * data masked unless {@code ?unmasked=true}, role ops, audited), replay or discard one, replay or
+ * data masked unless {@code ?unmasked=true}, role ops, audited; a payload that cannot be masked, not
+ * JSON or a sender's raw input, is withheld), replay or discard one, replay or
  * discard a filtered set or all. The routes in {@code routes/ops/admin-dead-letters.yaml} call it.
  */
 public class DeadLetterResource {
@@ -107,6 +108,11 @@ public class DeadLetterResource {
         answer.put("masked", !unmasked);
         if (unmasked) {
             answer.put("payload", letter.body());
+        } else if (letter.rawPayload()) {
+            answer.putNull("payload");
+            answer.put("payloadWithheld", "the payload is the sender's raw input ("
+                    + (letter.body() == null ? 0 : letter.body().length()) + " characters), whose personal data cannot be "
+                    + "found by field name; role ops may ask ?unmasked=true");
         } else {
             String masked = mask.mask(letter.body());
             if (masked != null) {
