@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.interchange.processing.OrderProgress;
 import io.interchange.support.Http;
+import io.interchange.support.IntakeEndpoints;
 import io.interchange.support.Orders;
 import io.interchange.support.RunningInterchange;
 import io.interchange.support.TestErp;
@@ -185,6 +187,39 @@ class OrderApiTest {
         assertThat(openapi.path("paths").has("/api/v1/orders/{documentId}")).isTrue();
         JsonNode schema = Http.json(api.get("/api/schemas/order.schema.json"));
         assertThat(schema.path("title").asText()).isEqualTo("Canonical Order");
+        JsonNode lookup = openapi.path("paths").path("/api/v1/orders").path("get");
+        assertThat(lookup.path("parameters").findValuesAsText("name")).contains("partnerId", "externalOrderNumber");
+        JsonNode webhook = openapi.path("paths").path("/webhooks/{source}").path("post");
+        assertThat(webhook.path("parameters").findValuesAsText("name"))
+                .contains("source", "X-Shopify-Hmac-Sha256", "Stripe-Signature", "X-Hub-Signature-256");
+        assertThat(iterable(webhook.path("responses").fieldNames()))
+                .contains("200", "202", "401", "404", "413", "415", "422", "429", "503");
+        assertThat(webhook.path("responses").path("503").path("headers").has("Retry-After")).isTrue();
+        assertThat(webhook.path("responses").path("422").path("content").has("application/problem+json")).isTrue();
+    }
+
+    /** A contract test: adding an HTTP endpoint to an intake route without describing it fails here. */
+    @Test
+    void everyHttpEndpointOfTheIntakeRoutesIsInTheOpenApiDocument() {
+        JsonNode paths = Http.json(api.get("/api/openapi.json")).path("paths");
+
+        List<IntakeEndpoints.Endpoint> endpoints = IntakeEndpoints.in(Path.of("routes/intake"));
+
+        assertThat(endpoints).extracting(IntakeEndpoints.Endpoint::path)
+                .as("the route files were read").contains("/api/v1/orders", "/webhooks/{source}");
+        assertThat(endpoints).allSatisfy(endpoint -> {
+            JsonNode described = paths.path(endpoint.path());
+            assertThat(described.isObject()).as("%s (%s) in openapi.json", endpoint.path(), endpoint.file()).isTrue();
+            if (endpoint.methods().isEmpty()) {
+                assertThat(described.size()).as("%s has an operation", endpoint.path()).isPositive();
+            }
+            endpoint.methods().forEach(method -> assertThat(described.has(method))
+                    .as("%s %s (%s) in openapi.json", method.toUpperCase(), endpoint.path(), endpoint.file()).isTrue());
+        });
+    }
+
+    private static <T> Iterable<T> iterable(java.util.Iterator<T> iterator) {
+        return () -> iterator;
     }
 
     @Test
