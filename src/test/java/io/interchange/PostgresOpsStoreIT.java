@@ -6,9 +6,17 @@ import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.interchange.support.AdminClient;
@@ -23,7 +31,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The operations store (audit log, timeline hops, suspensions) on a real PostgreSQL server, in the
  * {@code postgres} profile like {@link PostgresStoreIT}: dead letters replayed and audited, a timeline
- * read back, an intake suspended and resumed.
+ * read back, an intake suspended and resumed, expired delivery ids purged by housekeeping.
  */
 class PostgresOpsStoreIT {
 
@@ -47,6 +55,9 @@ class PostgresOpsStoreIT {
                 "interchange.processing.max-attempts", "2",
                 "interchange.processing.redelivery-delay-ms", "100",
                 "interchange.erp.breaker.minimum-calls", "1000",
+                "interchange.housekeeping.delay-ms", "1000",
+                "interchange.housekeeping.period-ms", "500",
+                "interchange.housekeeping.batch-size", "2",
                 "interchange.admin.users", "olga:ops",
                 "interchange.admin.user.olga.password", "olga-secret"));
         ops = AdminClient.as(interchange, "olga", "olga-secret");
@@ -86,6 +97,36 @@ class PostgresOpsStoreIT {
                 .isEqualTo("olga");
 
         assertThat(ops.postJson("/admin/v1/intakes/rest/resume", "").path("suspended").asBoolean()).isFalse();
+    }
+
+    @Test
+    void housekeepingRemovesExpiredDeliveryIdsOnPostgres() throws Exception {
+        DataSource dataSource = interchange.bean("dataSource", DataSource.class);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(
+                        "insert into CAMEL_MESSAGEPROCESSED (processorName, messageId, createdAt) values (?, ?, ?)")) {
+            for (String id : new String[] {"pg:old-1", "pg:old-2", "pg:old-3", "pg:recent"}) {
+                insert.setString(1, "webhook-deliveries");
+                insert.setString(2, id);
+                insert.setTimestamp(3, Timestamp.from(Instant.now().minus(Duration.ofDays(id.contains("old") ? 31 : 1))));
+                insert.executeUpdate();
+            }
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> deliveryIds(dataSource).equals(List.of("pg:recent")));
+    }
+
+    private static List<String> deliveryIds(DataSource dataSource) throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                Statement query = connection.createStatement();
+                ResultSet rows = query.executeQuery("select messageId from CAMEL_MESSAGEPROCESSED "
+                        + "where processorName = 'webhook-deliveries' and messageId like 'pg:%' order by messageId")) {
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+        }
+        return ids;
     }
 
     private static void execute(String sql) throws Exception {

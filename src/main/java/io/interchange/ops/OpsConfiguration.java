@@ -1,7 +1,9 @@
 package io.interchange.ops;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -29,6 +31,7 @@ import io.interchange.ops.dlq.EmbeddedQueueDepth;
 import io.interchange.ops.dlq.ManagementQueueDepth;
 import io.interchange.ops.dlq.PersonalDataMask;
 import io.interchange.ops.dlq.QueueDepth;
+import io.interchange.ops.housekeeping.ProcessedIdPurge;
 import io.interchange.ops.intake.IntakeChannel;
 import io.interchange.ops.intake.IntakeChannels;
 import io.interchange.ops.intake.IntakeCounters;
@@ -51,8 +54,9 @@ import org.apache.camel.spi.Registry;
 
 /**
  * Operations (issue 5): the admin API's users and access gates, the audit log, dead-letter browse,
- * replay and discard, and the document timeline. The routes under {@code routes/ops/} name these
- * beans; JMX exposes the same operations (see {@code io.interchange.ops.jmx}).
+ * replay and discard, the document timeline, and housekeeping of the idempotent repositories. The
+ * routes under {@code routes/ops/} name these beans; JMX exposes the same operations (see
+ * {@code io.interchange.ops.jmx}).
  */
 public class OpsConfiguration implements CamelConfiguration {
 
@@ -71,6 +75,10 @@ public class OpsConfiguration implements CamelConfiguration {
     private int halfOpenCalls;
     @PropertyInject("interchange.erp.breaker.open-seconds")
     private int openSeconds;
+    @PropertyInject(value = "interchange.housekeeping.processors", defaultValue = "")
+    private String housekeepingProcessors;
+    @PropertyInject(value = "interchange.housekeeping.batch-size", defaultValue = "10000")
+    private int housekeepingBatchSize;
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -127,7 +135,41 @@ public class OpsConfiguration implements CamelConfiguration {
         registry.bind("erpBreakerResource", new ErpBreakerResource(backoff, depth, ordersQueue));
         context.addService(backoff, true, true);
         HealthCheckRegistry.get(context).register(new ErpBackoffHealthCheck(backoff, depth, ordersQueue));
-        OpsMetrics.bind(registry.lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class),
-                queues, depth, ordersQueue, backoff);
+        MeterRegistry meters = registry.lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class);
+        OpsMetrics.bind(meters, queues, depth, ordersQueue, backoff);
+
+        // routes/ops/housekeeping.yaml: idempotent-repository rows past their processor's retention
+        registry.bind("processedIdPurge", new ProcessedIdPurge(dataSource, retentions(context), housekeepingBatchSize,
+                meters, Clock.systemUTC()));
+    }
+
+    /**
+     * {@code interchange.housekeeping.<processor>-days} for each processor named in
+     * {@code interchange.housekeeping.processors}; empty or absent: that processor's rows are kept.
+     */
+    private List<ProcessedIdPurge.Retention> retentions(CamelContext context) {
+        List<ProcessedIdPurge.Retention> retentions = new ArrayList<>();
+        for (String processor : housekeepingProcessors.split(",")) {
+            String name = processor.trim();
+            if (name.isEmpty()) {
+                continue;
+            }
+            String key = "interchange.housekeeping." + name + "-days";
+            String days = context.getPropertiesComponent().resolveProperty(key).orElse("").trim();
+            if (days.isEmpty()) {
+                continue;
+            }
+            try {
+                long keep = Long.parseLong(days);
+                if (keep < 1) {
+                    throw new NumberFormatException();
+                }
+                retentions.add(new ProcessedIdPurge.Retention(name, Duration.ofDays(keep)));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(key + " must be a whole number of days (1 or more), or empty to keep "
+                        + "the rows; it is '" + days + "'");
+            }
+        }
+        return retentions;
     }
 }
