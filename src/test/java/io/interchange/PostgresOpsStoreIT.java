@@ -48,18 +48,18 @@ class PostgresOpsStoreIT {
     static void start() throws Exception {
         execute("create database " + DATABASE);
         erp = TestErp.start();
-        interchange = RunningInterchange.start(erp, Map.of(
-                "interchange.db.url", SERVER.replaceAll("/[^/]*$", "/" + DATABASE),
-                "interchange.db.username", USER,
-                "interchange.db.password", PASSWORD,
-                "interchange.processing.max-attempts", "2",
-                "interchange.processing.redelivery-delay-ms", "100",
-                "interchange.erp.breaker.minimum-calls", "1000",
-                "interchange.housekeeping.delay-ms", "1000",
-                "interchange.housekeeping.period-ms", "500",
-                "interchange.housekeeping.batch-size", "2",
-                "interchange.admin.users", "olga:ops",
-                "interchange.admin.user.olga.password", "olga-secret"));
+        interchange = RunningInterchange.start(erp, Map.ofEntries(
+                Map.entry("interchange.db.url", SERVER.replaceAll("/[^/]*$", "/" + DATABASE)),
+                Map.entry("interchange.db.username", USER),
+                Map.entry("interchange.db.password", PASSWORD),
+                Map.entry("interchange.processing.max-attempts", "2"),
+                Map.entry("interchange.processing.redelivery-delay-ms", "100"),
+                Map.entry("interchange.erp.breaker.minimum-calls", "1000"),
+                Map.entry("interchange.housekeeping.delay-ms", "1000"),
+                Map.entry("interchange.housekeeping.period-ms", "500"),
+                Map.entry("interchange.housekeeping.batch-size", "2"),
+                Map.entry("interchange.admin.users", "olga:ops"),
+                Map.entry("interchange.admin.user.olga.password", "olga-secret")));
         ops = AdminClient.as(interchange, "olga", "olga-secret");
     }
 

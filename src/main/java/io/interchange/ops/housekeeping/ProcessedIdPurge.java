@@ -67,10 +67,6 @@ public class ProcessedIdPurge {
         return removed;
     }
 
-    public List<Retention> retentions() {
-        return retentions;
-    }
-
     private int purge(String processorName, Instant olderThan) throws SQLException {
         Counter counter = Counter.builder("interchange.housekeeping.removed")
                 .description("Rows removed by housekeeping, by table and idempotent repository")
