@@ -15,7 +15,8 @@ import java.util.function.IntFunction;
 
 /**
  * Closed-loop HTTP load: {@code clients} threads each send a request, wait for the answer, and
- * send the next, for a fixed time. Every request gets its own body from {@code bodies}.
+ * send the next, for a fixed time. Every request gets its own body from {@code bodies} (or is made
+ * whole by {@code requests}); the request is built before its latency clock starts.
  */
 final class HttpLoad {
 
@@ -28,6 +29,14 @@ final class HttpLoad {
     }
 
     LoadRun run(String name, URI target, int expectedStatus, IntFunction<byte[]> bodies, Duration duration) throws Exception {
+        return run(name, expectedStatus, sequence -> HttpRequest.newBuilder(target)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.apply(sequence)))
+                .build(), duration);
+    }
+
+    /** As above, for requests that need more than a body of their own (a signature, a delivery id). */
+    LoadRun run(String name, int expectedStatus, IntFunction<HttpRequest> requests, Duration duration) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         AtomicInteger sequence = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
@@ -38,10 +47,7 @@ final class HttpLoad {
             workers.add(pool.submit(() -> {
                 List<Long> latencies = new ArrayList<>();
                 while (System.nanoTime() < end) {
-                    HttpRequest request = HttpRequest.newBuilder(target)
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.apply(sequence.incrementAndGet())))
-                            .build();
+                    HttpRequest request = requests.apply(sequence.incrementAndGet());
                     long sent = System.nanoTime();
                     HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
                     if (response.statusCode() == expectedStatus) {
