@@ -343,7 +343,17 @@ public class RouteReloader extends ServiceSupport {
         paths.keySet().forEach(name -> files.put(name,
                 new RouteFileSet.Contents(new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>())));
         Model model = live.getCamelContextExtension().getContextPlugin(Model.class);
-        for (RouteDefinition route : model.getRouteDefinitions()) {
+        // Snapshots: other threads add routes meanwhile (the partner registry adds its partners' routes
+        // from their templates just after start-up), and the model hands out its live lists. Camel's
+        // model adds and removes routes holding its own monitor, so copying under it is consistent;
+        // iterating the live list failed with a ConcurrentModificationException and left reload off.
+        List<RouteDefinition> routeDefinitions;
+        List<RouteConfigurationDefinition> configurations;
+        synchronized (model) {
+            routeDefinitions = new ArrayList<>(model.getRouteDefinitions());
+            configurations = new ArrayList<>(model.getRouteConfigurationDefinitions());
+        }
+        for (RouteDefinition route : routeDefinitions) {
             RouteFileSet.Contents file = files.get(RouteValidator.displayName(route.getResource(), paths));
             if (file != null) {
                 file.routeIds().add(route.getRouteId());
@@ -354,7 +364,7 @@ public class RouteReloader extends ServiceSupport {
                 }
             }
         }
-        for (RouteConfigurationDefinition configuration : model.getRouteConfigurationDefinitions()) {
+        for (RouteConfigurationDefinition configuration : configurations) {
             RouteFileSet.Contents file = files.get(RouteValidator.displayName(configuration.getResource(), paths));
             if (file != null && configuration.getId() != null) {
                 file.configurationIds().add(configuration.getId());
