@@ -26,12 +26,14 @@ import io.interchange.edi.intake.OrderMapping;
 import io.interchange.edi.intake.PartnerOutbox;
 import io.interchange.edi.outbound.OrderResponseDivert;
 import io.interchange.edi.outbound.OrderResponses;
+import io.interchange.edi.outbound.OverdueOrderResponses;
 import io.interchange.observe.DocumentMetrics;
 import io.interchange.sftp.DropBoxAccounts;
 import io.interchange.sftp.DropBoxLayout;
 import io.interchange.sftp.FileClaims;
 import io.interchange.sftp.IntakeFilePlacement;
 import io.interchange.sftp.SftpDropBox;
+import io.interchange.tracking.DocumentTimeline;
 import io.interchange.tracking.DocumentTracker;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelConfiguration;
@@ -89,6 +91,10 @@ public class PartnerConfiguration implements CamelConfiguration {
     private String eventsQueue;
     @PropertyInject("interchange.edi.queue.order-responses")
     private String responsesQueue;
+    @PropertyInject("interchange.edi.order-response.overdue-minutes")
+    private long overdueMinutes;
+    @PropertyInject("interchange.edi.order-response.overdue-window-days")
+    private long overdueWindowDays;
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -121,7 +127,7 @@ public class PartnerConfiguration implements CamelConfiguration {
         registry.bind("ediFileClaims", new FileClaims(dataSource, context, claimMaxAgeMs, claimKeepAliveMs));
 
         EdiMetrics ediMetrics = new EdiMetrics(meters);
-        EdiTracking tracking = new EdiTracking(dataSource);
+        EdiTracking tracking = new EdiTracking(dataSource, new DocumentTimeline(dataSource));
         ControlNumberSequence numbers = new ControlNumberSequence(dataSource);
         PartnerOutbox outbox = new PartnerOutbox(context.createProducerTemplate(), endpoints);
         OrderAdmission admission = new OrderAdmission(tracker, documentMetrics, context.createProducerTemplate(),
@@ -133,6 +139,8 @@ public class PartnerConfiguration implements CamelConfiguration {
                 Duration.ofSeconds(writeGraceSeconds)));
         registry.bind("ediFileRefusal", new FileRefusal(directory, outbox, ediMetrics));
         registry.bind("orderResponses", new OrderResponses(directory, tracking, numbers, outbox, Path.of(mappingsDir)));
+        registry.bind("overdueOrderResponses", new OverdueOrderResponses(dataSource, directory, meters,
+                Duration.ofMinutes(overdueMinutes), Duration.ofDays(overdueWindowDays)));
         registry.bind("orderStatusQuery", new OrderStatusQuery(tracker, List.of(tracking)));
         registry.bind("orderLookupQuery", new OrderLookupQuery(tracker, List.of(tracking)));
 

@@ -3,6 +3,7 @@ package io.interchange.edi.intake;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.stream.Collectors;
 
 import io.interchange.edi.EdiException;
 import io.interchange.edi.EdiInterchangeReader;
@@ -93,9 +94,12 @@ public class EdiFileIntake {
             for (OutboundDocument acknowledgement : outcome.acknowledgements()) {
                 outbox.deliver(partner, acknowledgement);
             }
+            String sent = outcome.acknowledgements().stream().map(OutboundDocument::fileName)
+                    .collect(Collectors.joining(", ", "in outbound/: ", ""));
             for (FileOutcome.ReceivedInterchange interchange : outcome.interchanges()) {
                 services.register().register(partner.id(), interchange.controlNumber(), outcome.fileName(),
                         outcome.fileKey(), interchange.transactions());
+                services.tracking().acknowledged(partner.id(), outcome.fileName(), interchange.controlNumber(), sent);
             }
         } catch (TrackingException | CamelExecutionException e) {
             throw new RetryLaterException("acknowledgements not delivered: " + e.getMessage(), e);

@@ -15,21 +15,26 @@ import javax.sql.DataSource;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.interchange.tracking.DocumentDetails;
+import io.interchange.tracking.DocumentTimeline;
 import io.interchange.tracking.TrackingException;
 
 /**
  * The EDI side of tracking ({@code edi_transaction}): for each inbound transaction its file,
  * interchange, group and transaction control numbers and what became of it. Shown under
- * {@code edi} in {@code GET /api/v1/orders/{documentId}}.
+ * {@code edi} in {@code GET /api/v1/orders/{documentId}}. The EDI hops of a document
+ * ({@code file-received}, {@code acknowledgement-sent}, {@code order-response-sent}) go to its
+ * {@link DocumentTimeline}.
  */
 public class EdiTracking implements DocumentDetails {
 
     private static final int MAX_TEXT = 4000;
 
     private final DataSource dataSource;
+    private final DocumentTimeline timeline;
 
-    public EdiTracking(DataSource dataSource) {
+    public EdiTracking(DataSource dataSource, DocumentTimeline timeline) {
         this.dataSource = dataSource;
+        this.timeline = timeline;
     }
 
     public void record(EdiTransactionRecord record) {
@@ -56,6 +61,40 @@ public class EdiTracking implements DocumentDetails {
             throw new TrackingException("Cannot track EDI transaction " + record.transactionControlNumber()
                     + " of " + record.fileName(), e);
         }
+        if (record.documentId() != null) {
+            timeline.record(record.documentId(), "file-received", "ok", record.transactionSet() + " "
+                    + record.transactionControlNumber() + " in group " + record.groupControlNumber() + " of interchange "
+                    + record.interchangeControlNumber() + ", file " + record.fileName()
+                    + ("duplicate".equals(record.state()) ? " (a resend of an order already admitted)" : ""));
+        }
+    }
+
+    /**
+     * One {@code acknowledgement-sent} hop for every document that an interchange of this file
+     * made or resent, written in one statement so that a file of any size costs no memory here.
+     */
+    public void acknowledged(String partnerId, String fileName, String interchangeControlNumber, String detail) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("""
+                        insert into document_event (document_id, step, outcome, detail, at)
+                        select distinct document_id, 'acknowledgement-sent', 'ok', ?, ? from edi_transaction
+                        where partner_id = ? and file_name = ? and interchange_control_number = ?
+                            and document_id is not null""")) {
+            insert.setString(1, clip(detail, MAX_TEXT));
+            insert.setTimestamp(2, Timestamp.from(Instant.now()));
+            insert.setString(3, partnerId);
+            insert.setString(4, fileName);
+            insert.setString(5, interchangeControlNumber);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new TrackingException("Cannot record the acknowledgement of interchange " + interchangeControlNumber
+                    + " of " + fileName, e);
+        }
+    }
+
+    /** The order response (855 / ORDRSP) answering the document is in the partner's outbound folder. */
+    public void responded(String documentId, String detail) {
+        timeline.record(documentId, "order-response-sent", "ok", detail);
     }
 
     /** The canonical order JSON an admitted transaction became, for the order response. */

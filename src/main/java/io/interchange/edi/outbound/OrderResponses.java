@@ -95,7 +95,10 @@ public class OrderResponses {
         String setId = x12 ? "855" : "ORDRSP";
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         writer.write(envelope, setId, tree, out);
-        outbox.deliver(partner, new OutboundDocument(setId + "-" + interchange + (x12 ? ".x12" : ".edi"), out.toByteArray()));
+        String fileName = setId + "-" + interchange + (x12 ? ".x12" : ".edi");
+        outbox.deliver(partner, new OutboundDocument(fileName, out.toByteArray()));
+        tracking.responded(documentId, setId + " (" + input.path("status").asText() + ") in outbound/" + fileName
+                + ", interchange " + interchange);
         LOG.info("Partner {}: {} {} for order {} ({})", partner.id(), setId, interchange,
                 input.path("order").path("header").path("externalOrderNumber").asText(), input.path("status").asText());
     }

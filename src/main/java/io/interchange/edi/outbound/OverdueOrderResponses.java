@@ -1,0 +1,95 @@
+package io.interchange.edi.outbound;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
+
+import io.interchange.partner.Partner;
+import io.interchange.partner.PartnerDirectory;
+import io.interchange.tracking.TrackingException;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Overdue purchase-order acknowledgements: partner orders admitted more than {@code overdueAfter}
+ * ago that no 855 / ORDRSP has answered yet (the ERP has not decided, the order sits in a
+ * dead-letter queue, or the response could not be written), as the gauge
+ * {@code interchange_edi_order_responses_overdue{partner}} for every partner with an order-response
+ * mapping. Refreshed by the route {@code ops-edi-overdue-order-responses}; orders older than
+ * {@code window} are no longer counted, so the query stays bounded as the tables grow.
+ */
+public class OverdueOrderResponses {
+
+    private final DataSource dataSource;
+    private final PartnerDirectory partners;
+    private final MeterRegistry meters;
+    private final Duration overdueAfter;
+    private final Duration window;
+    private final Map<String, AtomicLong> overdue = new ConcurrentHashMap<>();
+
+    public OverdueOrderResponses(DataSource dataSource, PartnerDirectory partners, MeterRegistry meters,
+            Duration overdueAfter, Duration window) {
+        this.dataSource = dataSource;
+        this.partners = partners;
+        this.meters = meters;
+        this.overdueAfter = overdueAfter;
+        this.window = window;
+    }
+
+    /** Counts again; a partner that left the registry or lost its response mapping drops to 0. */
+    public Map<String, Long> refresh() {
+        Instant now = Instant.now();
+        Map<String, Long> counts = count(now.minus(window), now.minus(overdueAfter));
+        Map<String, Long> shown = new HashMap<>();
+        for (Partner partner : partners.current().partners()) {
+            if (partner.mappings().orderResponse() != null) {
+                shown.put(partner.id(), counts.getOrDefault(partner.id(), 0L));
+            }
+        }
+        overdue.keySet().forEach(id -> shown.putIfAbsent(id, 0L));
+        shown.forEach((id, value) -> gauge(id).set(value));
+        return shown;
+    }
+
+    private AtomicLong gauge(String partnerId) {
+        return overdue.computeIfAbsent(partnerId, id -> {
+            AtomicLong value = new AtomicLong();
+            Gauge.builder("interchange.edi.order.responses.overdue", value, AtomicLong::get)
+                    .description("Partner orders not answered by an 855/ORDRSP within the configured time")
+                    .tag("partner", id).register(meters);
+            return value;
+        });
+    }
+
+    private Map<String, Long> count(Instant from, Instant before) {
+        Map<String, Long> counts = new HashMap<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("""
+                        select t.partner_id, count(distinct t.document_id) from edi_transaction t
+                        where t.state = 'admitted' and t.received_at >= ? and t.received_at < ?
+                            and not exists (select 1 from document_event e
+                                where e.document_id = t.document_id and e.step = 'order-response-sent')
+                        group by t.partner_id""")) {
+            query.setTimestamp(1, Timestamp.from(from));
+            query.setTimestamp(2, Timestamp.from(before));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new TrackingException("Cannot count overdue order responses", e);
+        }
+        return counts;
+    }
+}

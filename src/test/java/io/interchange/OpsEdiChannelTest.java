@@ -1,0 +1,139 @@
+package io.interchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.interchange.support.AdminClient;
+import io.interchange.support.EdiSamples;
+import io.interchange.support.FreePorts;
+import io.interchange.support.PartnerRegistryFile;
+import io.interchange.support.RunningInterchange;
+import io.interchange.support.SftpAccount;
+import io.interchange.support.TestErp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Ops on the EDI channel: a partner order's timeline from its file to the 855, the overdue-response
+ * gauge, and a partner's SFTP intake suspended and resumed over the admin API.
+ */
+class OpsEdiChannelTest {
+
+    private static TestErp erp;
+    private static RunningInterchange interchange;
+    private static AdminClient ops;
+    private static int sftpPort;
+
+    @BeforeAll
+    static void start() {
+        erp = TestErp.start();
+        PartnerRegistryFile registry = PartnerRegistryFile.create();
+        sftpPort = FreePorts.next();
+        interchange = RunningInterchange.start(erp, Map.ofEntries(
+                Map.entry("interchange.partners.file", registry.path().toString()),
+                Map.entry("interchange.sftp.port", String.valueOf(sftpPort)),
+                Map.entry("interchange.sftp.service-password", "test-service-secret"),
+                Map.entry("interchange.sftp.intake.poll-ms", "300"),
+                Map.entry("interchange.sftp.intake.read-lock-check-ms", "300"),
+                Map.entry("interchange.sftp.intake.read-lock-min-age-ms", "300"),
+                // every unanswered order is overdue at once, counted every 300 ms
+                Map.entry("interchange.edi.order-response.overdue-minutes", "0"),
+                Map.entry("interchange.edi.order-response.check-ms", "300"),
+                Map.entry("interchange.admin.users", "olga:ops"),
+                Map.entry("interchange.admin.user.olga.password", "olga-secret")));
+        ops = AdminClient.as(interchange, "olga", "olga-secret");
+        await().atMost(Duration.ofSeconds(20)).until(() -> interchange.context().getRoute("intake-sftp-acme") != null);
+    }
+
+    @AfterAll
+    static void stop() {
+        interchange.close();
+        erp.close();
+    }
+
+    @Test
+    void partnerOrderTimelineRunsFromTheFileToThe855AndIsOverdueUntilAnswered() throws Exception {
+        interchange.context().getRouteController().stopRoute("process-orders");
+        try (SftpAccount acme = SftpAccount.login(sftpPort, "acme", PartnerRegistryFile.PASSWORD)) {
+            acme.put("inbound/ops-single.edi", EdiSamples.x12("x12/acme-850-004010-single.edi", 3001, "OP1"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> acme.list("outbound").stream().anyMatch(n -> n.startsWith("997-")));
+            String documentId = awaitDocument("acme", "OP1-4711");
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> overdueGauge().contains("partner=\"acme\"} 1.0"));
+            assertThat(overdueGauge()).contains("partner=\"globex-eu\"} 0.0");
+
+            interchange.context().getRouteController().startRoute("process-orders");
+            JsonNode document = awaitStep(documentId, "order-response-sent");
+            await().atMost(Duration.ofSeconds(10)).until(() -> overdueGauge().contains("partner=\"acme\"} 0.0"));
+
+            List<String> steps = document.path("timeline").findValuesAsText("step");
+            assertThat(steps).containsSubsequence("received", "file-received", "acknowledgement-sent", "erp-attempt",
+                    "accepted", "order-response-sent");
+            assertThat(detailOf(document, "file-received"))
+                    .isEqualTo("850 0001 in group 101 of interchange 000003001, file ops-single.edi");
+            assertThat(detailOf(document, "acknowledgement-sent")).matches("in outbound/: 997-\\d+\\.x12");
+            assertThat(detailOf(document, "order-response-sent")).matches("855 \\(accepted\\) in outbound/855-\\d+\\.x12, interchange \\d+");
+            String responseFile = detailOf(document, "order-response-sent").replaceAll(".*outbound/(855-\\d+\\.x12).*", "$1");
+            assertThat(acme.get("outbound/" + responseFile)).contains("BAK*00*AC*OP1-4711");
+        }
+    }
+
+    @Test
+    void suspendedPartnerIntakeLeavesFilesInInboundUntilResumed() throws Exception {
+        JsonNode suspended = ops.postJson("/admin/v1/intakes/sftp-globex-us/suspend", "{\"reason\":\"partner resends last week's files\"}");
+        assertThat(suspended.path("suspended").asBoolean()).isTrue();
+        assertThat(interchange.context().getRouteController().getRouteStatus("intake-sftp-globex-us").isStarted()).isFalse();
+        assertThat(interchange.context().getRouteController().getRouteStatus("intake-sftp-acme").isStarted())
+                .as("other partners keep their intake").isTrue();
+
+        try (SftpAccount globex = SftpAccount.login(sftpPort, "globex-us", PartnerRegistryFile.PASSWORD)) {
+            globex.put("inbound/held.edi", EdiSamples.text("x12/globex-850-005010-two-interchanges-one-line.edi"));
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                    .until(() -> globex.list("inbound").contains("held.edi") && globex.list("outbound").isEmpty());
+
+            JsonNode resumed = ops.postJson("/admin/v1/intakes/sftp-globex-us/resume", "");
+
+            assertThat(resumed.path("suspended").asBoolean()).isFalse();
+            await().atMost(Duration.ofSeconds(30)).until(() -> globex.list("inbound").isEmpty()
+                    && globex.list("outbound").stream().filter(n -> n.startsWith("999-")).count() == 2);
+        }
+        assertThat(ops.getJson("/admin/v1/audit?target=intake%20sftp-globex-us").path("entries").findValuesAsText("action"))
+                .containsExactly("resume", "suspend");
+    }
+
+    private static String overdueGauge() {
+        return interchange.http().get("/observe/metrics").body().lines()
+                .filter(line -> line.startsWith("interchange_edi_order_responses_overdue{"))
+                .reduce("", (a, b) -> a + b + "\n");
+    }
+
+    private static String awaitDocument(String partner, String number) {
+        String path = "/api/v1/orders?partnerId=" + partner + "&externalOrderNumber=" + number;
+        await().atMost(Duration.ofSeconds(20)).until(() -> interchange.http().getJson(path).path("documents").size() == 1);
+        return interchange.http().getJson(path).path("documents").get(0).path("documentId").asText();
+    }
+
+    private static JsonNode awaitStep(String documentId, String step) {
+        JsonNode[] last = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            last[0] = ops.getJson("/admin/v1/documents/" + documentId);
+            return last[0].path("timeline").findValuesAsText("step").contains(step);
+        });
+        return last[0];
+    }
+
+    private static String detailOf(JsonNode document, String step) {
+        for (JsonNode hop : document.path("timeline")) {
+            if (hop.path("step").asText().equals(step)) {
+                return hop.path("detail").asText();
+            }
+        }
+        throw new AssertionError("no " + step + " in " + document);
+    }
+}
