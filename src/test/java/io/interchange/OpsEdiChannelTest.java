@@ -12,6 +12,7 @@ import io.interchange.support.AdminClient;
 import io.interchange.support.EdiSamples;
 import io.interchange.support.FreePorts;
 import io.interchange.support.PartnerRegistryFile;
+import io.interchange.support.RouteFiles;
 import io.interchange.support.RunningInterchange;
 import io.interchange.support.SftpAccount;
 import io.interchange.support.TestErp;
@@ -29,14 +30,18 @@ class OpsEdiChannelTest {
     private static RunningInterchange interchange;
     private static AdminClient ops;
     private static int sftpPort;
+    private static RouteFiles files;
 
     @BeforeAll
     static void start() {
         erp = TestErp.start();
+        files = RouteFiles.copyOfRepository();
         PartnerRegistryFile registry = PartnerRegistryFile.create();
         sftpPort = FreePorts.next();
         interchange = RunningInterchange.start(erp, Map.ofEntries(
                 Map.entry("interchange.partners.file", registry.path().toString()),
+                Map.entry("interchange.mappings.dir", files.mappings().toString()),
+                Map.entry("interchange.processing.max-attempts", "2"),
                 Map.entry("interchange.sftp.port", String.valueOf(sftpPort)),
                 Map.entry("interchange.sftp.service-password", "test-service-secret"),
                 Map.entry("interchange.sftp.intake.poll-ms", "300"),
@@ -105,6 +110,37 @@ class OpsEdiChannelTest {
         }
         assertThat(ops.getJson("/admin/v1/audit?target=intake%20sftp-globex-us").path("entries").findValuesAsText("action"))
                 .containsExactly("resume", "suspend");
+    }
+
+    @Test
+    void orderResponseThatCannotBeWrittenIsDeadLetteredAndReplayedOnceTheCauseIsFixed() throws Exception {
+        String mapping = files.read("mappings/acme/x12-855.jslt");
+        files.delete("mappings/acme/x12-855.jslt");
+        try (SftpAccount acme = SftpAccount.login(sftpPort, "acme", PartnerRegistryFile.PASSWORD)) {
+            acme.put("inbound/ops-no-response.edi", EdiSamples.x12("x12/acme-850-004010-single.edi", 3003, "OP3"));
+            String documentId = awaitDocument("acme", "OP3-4711");
+            JsonNode failed = awaitStep(documentId, "order-response-dead-lettered");
+
+            assertThat(failed.path("state").asText()).as("the order itself is booked").isEqualTo("accepted");
+            assertThat(detailOf(failed, "order-response-dead-lettered"))
+                    .startsWith("after 2 attempts: ").contains("Mapping file missing").contains("x12-855.jslt");
+            JsonNode listed = ops.getJson("/admin/v1/dead-letters?queue=edi.order-responses.dlq");
+            assertThat(listed.path("matched").asInt()).isEqualTo(1);
+            JsonNode letter = listed.path("deadLetters").get(0);
+            assertThat(letter.path("documentId").asText()).isEqualTo(documentId);
+            assertThat(letter.path("failedRoute").asText()).isEqualTo("outbound-edi-855-acme");
+            assertThat(letter.path("originalQueue").asText()).isEqualTo("edi.order-responses");
+            assertThat(letter.path("attempts").asInt()).isEqualTo(2);
+
+            files.write("mappings/acme/x12-855.jslt", mapping);
+            JsonNode replayed = ops.postJson("/admin/v1/dead-letters/" + letter.path("id").asText() + "/replay", "");
+
+            assertThat(replayed.path("outcome").asText()).isEqualTo("ok");
+            JsonNode answered = awaitStep(documentId, "order-response-sent");
+            String responseFile = detailOf(answered, "order-response-sent").replaceAll(".*outbound/(855-\\d+\\.x12).*", "$1");
+            assertThat(acme.get("outbound/" + responseFile)).contains("BAK*00*AC*OP3-4711");
+            assertThat(ops.getJson("/admin/v1/dead-letters?queue=edi.order-responses.dlq").path("matched").asInt()).isZero();
+        }
     }
 
     private static String overdueGauge() {

@@ -53,6 +53,10 @@ public class BrokerConfiguration implements CamelConfiguration {
     private String webhooksDlq;
     @PropertyInject("interchange.queue.webhooks-replay")
     private String webhooksReplay;
+    @PropertyInject("interchange.edi.queue.order-responses")
+    private String orderResponsesQueue;
+    @PropertyInject("interchange.edi.queue.order-responses-dlq")
+    private String orderResponsesDlq;
     @PropertyInject("interchange.processing.max-attempts")
     private int maxAttempts;
     @PropertyInject("interchange.processing.redelivery-delay-ms")
@@ -77,12 +81,16 @@ public class BrokerConfiguration implements CamelConfiguration {
                         new BusTopology.DurableQueue(callbacksQueue, callbacksDlq),
                         new BusTopology.DurableQueue(callbacksDlq, null),
                         new BusTopology.DurableQueue(webhooksDlq, null),
-                        new BusTopology.DurableQueue(webhooksReplay, webhooksDlq)),
+                        new BusTopology.DurableQueue(webhooksReplay, webhooksDlq),
+                        new BusTopology.DurableQueue(orderResponsesQueue, orderResponsesDlq),
+                        new BusTopology.DurableQueue(orderResponsesDlq, null)),
                 List.of(eventsTopic),
                 new BusTopology.Redelivery(maxAttempts, redeliveryDelay, redeliveryMultiplier, redeliveryMaxDelay,
                         redeliveryJitter),
-                // lifecycle events of webhook documents also feed the status callbacks to their sources
-                List.of(new BusTopology.Copy("webhook-callbacks", eventsQueue, callbacksQueue, "channel = 'webhook'")));
+                // lifecycle events also feed the status callbacks of webhook documents and the
+                // 855/ORDRSP of EDI documents: copied inside the broker, in the send's transaction
+                List.of(new BusTopology.Copy("webhook-callbacks", eventsQueue, callbacksQueue, "channel = 'webhook'"),
+                        new BusTopology.Copy("edi-order-responses", eventsQueue, orderResponsesQueue, "channel = 'edi'")));
     }
 
     @Override

@@ -12,7 +12,6 @@ import javax.sql.DataSource;
 import io.interchange.api.OrderAdmission;
 import io.interchange.api.OrderLookupQuery;
 import io.interchange.api.OrderStatusQuery;
-import io.interchange.broker.EmbeddedBroker;
 import io.interchange.canonical.CanonicalSchemas;
 import io.interchange.edi.EdiInterchangeReader;
 import io.interchange.edi.intake.ControlNumberSequence;
@@ -24,7 +23,7 @@ import io.interchange.edi.intake.FileRefusal;
 import io.interchange.edi.intake.InterchangeRegister;
 import io.interchange.edi.intake.OrderMapping;
 import io.interchange.edi.intake.PartnerOutbox;
-import io.interchange.edi.outbound.OrderResponseDivert;
+import io.interchange.edi.outbound.OrderResponseProgress;
 import io.interchange.edi.outbound.OrderResponses;
 import io.interchange.edi.outbound.OverdueOrderResponses;
 import io.interchange.observe.DocumentMetrics;
@@ -87,8 +86,6 @@ public class PartnerConfiguration implements CamelConfiguration {
     private long claimKeepAliveMs;
     @PropertyInject("interchange.queue.orders")
     private String ordersQueue;
-    @PropertyInject("interchange.queue.events")
-    private String eventsQueue;
     @PropertyInject("interchange.edi.queue.order-responses")
     private String responsesQueue;
     @PropertyInject("interchange.edi.order-response.overdue-minutes")
@@ -139,15 +136,11 @@ public class PartnerConfiguration implements CamelConfiguration {
                 Duration.ofSeconds(writeGraceSeconds)));
         registry.bind("ediFileRefusal", new FileRefusal(directory, outbox, ediMetrics));
         registry.bind("orderResponses", new OrderResponses(directory, tracking, numbers, outbox, Path.of(mappingsDir)));
+        registry.bind("orderResponseProgress", new OrderResponseProgress(tracking, responsesQueue));
         registry.bind("overdueOrderResponses", new OverdueOrderResponses(dataSource, directory, meters,
                 Duration.ofMinutes(overdueMinutes), Duration.ofDays(overdueWindowDays)));
         registry.bind("orderStatusQuery", new OrderStatusQuery(tracker, List.of(tracking)));
         registry.bind("orderLookupQuery", new OrderLookupQuery(tracker, List.of(tracking)));
-
-        EmbeddedBroker broker = registry.lookupByNameAndType("embeddedBroker", EmbeddedBroker.class);
-        if (broker != null) {
-            context.addService(new OrderResponseDivert(broker, eventsQueue, responsesQueue), true, true);
-        }
 
         PartnerRoutes routes = new PartnerRoutes(context, endpoints, partnerId -> {
             IntakeFilePlacement placement = new IntakeFilePlacement(readLockCheckMs, readLockMinAgeMs, readLockTimeoutMs);

@@ -15,7 +15,6 @@ import io.interchange.tracking.DocumentTracker;
 import io.interchange.tracking.NewDocument;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.util.ObjectHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,13 +26,6 @@ import org.slf4j.LoggerFactory;
 public class OrderProgress {
 
     /** Headers set on a dead-lettered message; replay tools and ops read them. */
-    public static final String ERROR = "interchangeError";
-    public static final String ERROR_CLASS = "interchangeErrorClass";
-    public static final String FAILED_ROUTE = "interchangeFailedRoute";
-    public static final String ATTEMPTS = "interchangeAttempts";
-    public static final String DEAD_LETTERED_AT = "interchangeDeadLetteredAt";
-    public static final String ORIGINAL_QUEUE = "interchangeOriginalQueue";
-
     private static final Logger LOG = LoggerFactory.getLogger(OrderProgress.class);
 
     private final DocumentTracker tracker;
@@ -71,7 +63,7 @@ public class OrderProgress {
 
     public void rejected(Exchange exchange) {
         Message message = exchange.getMessage();
-        ErpRejectedException rejection = ObjectHelper.getException(ErpRejectedException.class, caught(exchange));
+        ErpRejectedException rejection = ObjectHelper.getException(ErpRejectedException.class, DeadLetterHeaders.caught(exchange));
         String reason = "ERP " + rejection.status() + ": " + rejection.getMessage();
         tracker.settle(documentId(message), DocumentState.REJECTED, null, reason);
         settled(message, "rejected");
@@ -82,9 +74,9 @@ public class OrderProgress {
     /** An attempt failed and there are attempts left: note it; the route then rolls back. */
     public void retryLater(Exchange exchange) {
         Message message = exchange.getMessage();
-        Throwable cause = caught(exchange);
+        Throwable cause = DeadLetterHeaders.caught(exchange);
         int attempt = DeliveryAttempts.current(exchange);
-        String detail = "attempt " + attempt + " failed: " + describe(cause) + "; the broker redelivers it later";
+        String detail = "attempt " + attempt + " failed: " + DeadLetterHeaders.describe(cause) + "; the broker redelivers it later";
         LOG.warn("Order {} {}", businessKey(message), detail);
         tracker.attemptFailed(documentId(message), detail);
     }
@@ -92,15 +84,8 @@ public class OrderProgress {
     /** The last attempt failed: headers say why, where and how often; the body is the original order. */
     public void deadLettered(Exchange exchange) {
         Message message = exchange.getMessage();
-        Throwable cause = caught(exchange);
         int attempts = DeliveryAttempts.current(exchange);
-        String reason = describe(cause);
-        message.setHeader(ERROR, reason);
-        message.setHeader(ERROR_CLASS, cause == null ? "unknown" : cause.getClass().getName());
-        message.setHeader(FAILED_ROUTE, exchange.getProperty(Exchange.FAILURE_ROUTE_ID, exchange.getFromRouteId(), String.class));
-        message.setHeader(ATTEMPTS, attempts);
-        message.setHeader(DEAD_LETTERED_AT, Instant.now().toString());
-        message.setHeader(ORIGINAL_QUEUE, ordersQueue);
+        String reason = DeadLetterHeaders.mark(exchange, ordersQueue);
         tracker.settle(documentId(message), DocumentState.DEAD_LETTERED, null,
                 "dead-lettered after " + attempts + " attempts: " + reason);
         settled(message, "dead_lettered");
@@ -125,23 +110,6 @@ public class OrderProgress {
                 .put("partnerId", key.partnerId())
                 .put("externalOrderNumber", key.externalNumber());
         return data;
-    }
-
-    /** The failure as thrown, without the wrappers Camel adds (e.g. around the circuit breaker). */
-    private static Throwable caught(Exchange exchange) {
-        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        while (cause instanceof RuntimeCamelException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
-    }
-
-    private static String describe(Throwable cause) {
-        if (cause == null) {
-            return "unknown failure";
-        }
-        String text = cause.getMessage();
-        return cause.getClass().getSimpleName() + (text == null ? "" : ": " + text);
     }
 
     private static Instant receivedAt(Message message) {

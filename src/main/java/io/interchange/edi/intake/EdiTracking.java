@@ -92,6 +92,27 @@ public class EdiTracking implements DocumentDetails {
         }
     }
 
+    /** The order response could not be written; it waits in the dead-letter queue. */
+    public void responseFailed(String documentId, String detail) {
+        timeline.record(documentId, "order-response-dead-lettered", "failed", detail);
+    }
+
+    /** Whether a response saying {@code decision} was already written for the document (a redelivery, a replay). */
+    public boolean hasResponded(String documentId, String decision) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement("select count(*) from document_event"
+                        + " where document_id = ? and step = 'order-response-sent' and detail like ?")) {
+            select.setString(1, documentId);
+            select.setString(2, "% (" + decision + ") %");
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1) > 0;
+            }
+        } catch (SQLException e) {
+            throw new TrackingException("Cannot read the order responses of " + documentId, e);
+        }
+    }
+
     /** The order response (855 / ORDRSP) answering the document is in the partner's outbound folder. */
     public void responded(String documentId, String detail) {
         timeline.record(documentId, "order-response-sent", "ok", detail);

@@ -65,9 +65,15 @@ public class OrderResponses {
             return;
         }
         String type = event.path("type").asText();
+        String status = type.endsWith(".accepted") ? "accepted" : "rejected";
+        if (tracking.hasResponded(documentId, status)) {
+            // a redelivery after a crash between the write and the commit, or a replayed dead letter
+            LOG.info("Partner {}: order {} was already answered ({}); not written again", partner.id(), documentId, status);
+            return;
+        }
         JsonNode data = event.path("data");
         ObjectNode input = CanonicalJson.mapper().createObjectNode()
-                .put("status", type.endsWith(".accepted") ? "accepted" : "rejected")
+                .put("status", status)
                 .put("date", LocalDate.now().format(DateTimeFormatter.BASIC_ISO_DATE));
         if (data.hasNonNull("erpOrderNumber")) {
             input.put("erpOrderNumber", data.path("erpOrderNumber").asText());

@@ -14,7 +14,7 @@ import jakarta.jms.Message;
 import jakarta.jms.TextMessage;
 
 import io.interchange.model.DocumentHeaders;
-import io.interchange.processing.OrderProgress;
+import io.interchange.processing.DeadLetterHeaders;
 
 /**
  * A message waiting in a dead-letter queue, as ops see it: which document, why it failed, where,
@@ -63,13 +63,13 @@ public record DeadLetter(
             String name = (String) names.nextElement();
             properties.put(name, message.getObjectProperty(name));
         }
-        String reason = text(properties, OrderProgress.ERROR);
-        String originalQueue = text(properties, OrderProgress.ORIGINAL_QUEUE);
+        String reason = text(properties, DeadLetterHeaders.ERROR);
+        String originalQueue = text(properties, DeadLetterHeaders.ORIGINAL_QUEUE);
         if (reason == null && properties.containsKey(BROKER_ORIGINAL_QUEUE)) {
             reason = "dead-lettered by the broker: its delivery limit was reached before Interchange could";
             originalQueue = text(properties, BROKER_ORIGINAL_QUEUE);
         }
-        Object attempts = properties.get(OrderProgress.ATTEMPTS);
+        Object attempts = properties.get(DeadLetterHeaders.ATTEMPTS);
         Object receivedAt = properties.get(DocumentHeaders.RECEIVED_AT);
         Object replays = properties.get(REPLAYS);
         return new DeadLetter(
@@ -82,11 +82,11 @@ public record DeadLetter(
                 text(properties, DocumentHeaders.PARTNER_ID),
                 text(properties, DocumentHeaders.DOCUMENT_TYPE),
                 reason == null ? "unknown" : reason,
-                text(properties, OrderProgress.ERROR_CLASS),
-                text(properties, OrderProgress.FAILED_ROUTE),
+                text(properties, DeadLetterHeaders.ERROR_CLASS),
+                text(properties, DeadLetterHeaders.FAILED_ROUTE),
                 attempts instanceof Number n ? n.intValue() : null,
                 originalQueue,
-                deadLetteredAt(text(properties, OrderProgress.DEAD_LETTERED_AT), message.getJMSTimestamp()),
+                deadLetteredAt(text(properties, DeadLetterHeaders.DEAD_LETTERED_AT), message.getJMSTimestamp()),
                 receivedAt instanceof Number n ? Instant.ofEpochMilli(n.longValue()) : null,
                 replays instanceof Number n ? n.intValue() : 0,
                 Collections.unmodifiableMap(properties),

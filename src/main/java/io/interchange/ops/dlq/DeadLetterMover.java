@@ -15,7 +15,7 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 
-import io.interchange.processing.OrderProgress;
+import io.interchange.processing.DeadLetterHeaders;
 
 /**
  * Takes one dead letter off its queue, in a local JMS transaction: for a replay a fresh copy goes to
@@ -28,8 +28,8 @@ public class DeadLetterMover {
 
     /** Consumer wait: the browser saw the message, so it is there unless someone else took it. */
     private static final long RECEIVE_TIMEOUT_MS = 5_000;
-    private static final Set<String> FAILURE_HEADERS = Set.of(OrderProgress.ERROR, OrderProgress.ERROR_CLASS,
-            OrderProgress.FAILED_ROUTE, OrderProgress.ATTEMPTS, OrderProgress.DEAD_LETTERED_AT);
+    private static final Set<String> FAILURE_HEADERS = Set.of(DeadLetterHeaders.ERROR, DeadLetterHeaders.ERROR_CLASS,
+            DeadLetterHeaders.FAILED_ROUTE, DeadLetterHeaders.ATTEMPTS, DeadLetterHeaders.DEAD_LETTERED_AT);
 
     private final ConnectionFactory connectionFactory;
 
