@@ -266,6 +266,70 @@ class SftpEdiSamplesTest {
     }
 
     @Test
+    void interchangeFromAnUnknownSenderIsRejectedAndOtherPartnersKeepWorking() throws Exception {
+        String stranger = EdiSamples.x12("x12/acme-850-004010-single.edi", 2005, "S5")
+                .replace("*ZZ*ACMEPARTNER    *", "*ZZ*STRANGER       *").replace("GS*PO*ACMEPARTNER*", "GS*PO*STRANGER*")
+                .replace("*101*X*004010~", "*901*X*004010~").replace("GE*1*101~", "GE*1*901~");
+        try (SftpAccount acme = login("acme"); SftpAccount globex = login("globex-eu"); SftpAccount intake = serviceView()) {
+            acme.put("inbound/stranger.edi", stranger);
+            globex.put("inbound/meanwhile.edi", EdiSamples.edifact("edifact/globex-orders-d96a-una.edi", "E3", "E3"));
+
+            EdiText ta1 = EdiText.x12(OutboundFolder.take(acme, "TA1-", "TA1*000002005"));
+            // 006: invalid interchange sender id
+            assertThat(ta1.segment("TA1")).containsExactly("TA1", "000002005", "261120", "1230", "R", "006");
+            String reason = reason(intake, "acme", "stranger.edi");
+            assertThat(reason).contains("interchange 000002005 rejected: unknown partner id, sender ZZ:STRANGER is not partner acme");
+            assertThat(ordersTracked("acme", "S5-4711")).isEmpty();
+            assertThat(OutboundFolder.peek(acme, "997-", "AK1*PO*901")).as("no 997 for a stranger's group").isEmpty();
+
+            EdiText contrl = EdiText.edifact(OutboundFolder.take(globex, "CONTRL-", "UCI+E3+"));
+            assertThat(contrl.segment("UCI")).containsExactly("UCI", "E3", "GLOBEXEU:14", "INTERCHANGE:14", "7");
+            await().atMost(Duration.ofSeconds(20)).until(() -> erp.ordersFor("E3-9001").size() == 1);
+            assertThat(erp.ordersFor("S5-4711")).isEmpty();
+        }
+    }
+
+    @Test
+    void edifactInterchangeFromAnUnknownSenderIsRejectedInContrl() throws Exception {
+        String stranger = EdiSamples.edifact("edifact/globex-orders-d96a-una.edi", "E4", "E4")
+                .replace("+GLOBEXEU:14+", "+STRANGER:14+");
+        try (SftpAccount globex = login("globex-eu"); SftpAccount intake = serviceView()) {
+            globex.put("inbound/stranger.edi", stranger);
+
+            EdiText contrl = EdiText.edifact(OutboundFolder.take(globex, "CONTRL-", "UCI+E4+"));
+            // 23: unknown interchange sender, UNB element 2 (S002)
+            assertThat(contrl.segment("UCI")).containsExactly("UCI", "E4", "STRANGER:14", "INTERCHANGE:14", "4", "23",
+                    "UNB", "2");
+            assertThat(contrl.all("UCM")).isEmpty();
+            assertThat(reason(intake, "globex-eu", "stranger.edi"))
+                    .contains("interchange E4 rejected: unknown partner id, sender STRANGER:14 is not partner globex-eu");
+            assertThat(ordersTracked("globex-eu", "E4-9001")).isEmpty();
+        }
+    }
+
+    @Test
+    void edifactInterchangeSentAgainIsNotProcessedAgainAndRejectedInContrl() throws Exception {
+        String file = EdiSamples.edifact("edifact/globex-orders-d96a-una.edi", "E5", "E5");
+        try (SftpAccount globex = login("globex-eu"); SftpAccount intake = serviceView()) {
+            globex.put("inbound/first.edi", file);
+            OutboundFolder.take(globex, "CONTRL-", "UCI+E5+");
+            await().atMost(Duration.ofSeconds(20)).until(() -> globex.list("inbound").isEmpty());
+
+            globex.put("inbound/again.edi", file);
+
+            EdiText contrl = EdiText.edifact(OutboundFolder.take(globex, "CONTRL-", "UCI+E5+"));
+            // 26: duplicate detected, UNB element 5 (0020, the interchange control reference)
+            assertThat(contrl.segment("UCI")).containsExactly("UCI", "E5", "GLOBEXEU:14", "INTERCHANGE:14", "4", "26",
+                    "UNB", "5");
+            assertThat(contrl.all("UCM")).isEmpty();
+            assertThat(reason(intake, "globex-eu", "again.edi"))
+                    .contains("interchange E5 not processed: duplicate of interchange E5 received in first.edi");
+            assertThat(ordersTracked("globex-eu", "E5-9001")).hasSize(1);
+            assertThat(duplicateInterchanges("globex-eu")).isGreaterThanOrEqualTo(1);
+        }
+    }
+
+    @Test
     void edifactDuplicateUnderLogPolicyIsLoggedAndCountedWithoutAnAcknowledgement() throws Exception {
         String file = EdiSamples.edifact("edifact/globex-orders-d96a-una.edi", "N1", "N1").replace("GLOBEXEU:14", "GLOBEXNL:14");
         try (SftpAccount globex = login("globex-nl"); SftpAccount intake = serviceView()) {
@@ -300,10 +364,32 @@ class SftpEdiSamplesTest {
             assertThat(ack.segment("AK5", 2)).containsExactly("AK5", "R");
             assertThat(ack.segment("AK9")).containsExactly("AK9", "R", "3", "3", "0");
 
-            assertThat(reason(intake, "initech", "one-bad.edi")).contains("transaction 850 0002 rejected");
+            assertThat(reason(intake, "initech", "one-bad.edi")).contains("transaction 850 0002 rejected")
+                    .contains("interchange 000004001 rejected as a whole (partner policy): 2 good order(s) in it not admitted");
             assertThat(ordersTracked("initech", "W1-5001")).isEmpty();
             assertThat(ordersTracked("initech", "W1-5003")).isEmpty();
             assertThat(erp.ordersFor("W1-5001")).isEmpty();
+        }
+    }
+
+    @Test
+    void partnerRejectingWholeInterchangesGetsNoOrderBookedFromAnInterchangeWithABadTrailer() throws Exception {
+        String file = EdiSamples.x12("x12/acme-850-004010-single.edi", 4002, "W2")
+                .replace("*ZZ*ACMEPARTNER    *", "*ZZ*INITECH        *").replace("GS*PO*ACMEPARTNER*", "GS*PO*INITECH*")
+                .replace("IEA*1*", "IEA*3*");
+        try (SftpAccount initech = login("initech"); SftpAccount intake = serviceView()) {
+            initech.put("inbound/bad-iea.edi", file);
+
+            EdiText ta1 = EdiText.x12(OutboundFolder.take(initech, "TA1-", "TA1*000004002"));
+            assertThat(ta1.segment("TA1")).containsExactly("TA1", "000004002", "261120", "1230", "R", "021");
+            assertThat(reason(intake, "initech", "bad-iea.edi")).contains("interchange 000004002 rejected: ")
+                    .contains("interchange 000004002 rejected as a whole (partner policy): 1 good order(s) in it not admitted");
+            // the group itself is fine, but goes down with its interchange
+            EdiText ack = EdiText.x12(OutboundFolder.take(initech, "997-", "AK1*PO*101"));
+            assertThat(ack.segment("AK5")).containsExactly("AK5", "R");
+            assertThat(ack.segment("AK9")).containsExactly("AK9", "R", "1", "1", "0");
+            assertThat(ordersTracked("initech", "W2-4711")).isEmpty();
+            assertThat(erp.ordersFor("W2-4711")).isEmpty();
         }
     }
 
