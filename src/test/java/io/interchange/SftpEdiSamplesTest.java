@@ -201,6 +201,21 @@ class SftpEdiSamplesTest {
     }
 
     @Test
+    void edifactGroupWithWrongUneCountIsRejectedInUcfAndTheFileGoesToTheErrorFolder() throws Exception {
+        try (SftpAccount globex = login("globex-eu"); SftpAccount intake = serviceView()) {
+            globex.put("inbound/bad-une.edi", EdiSamples.edifact("edifact/globex-orders-d96a-with-ung.edi", "E6", "E6"));
+
+            EdiText contrl = EdiText.edifact(OutboundFolder.take(globex, "CONTRL-", "UCI+E6+"));
+            assertThat(contrl.segment("UCI")).containsExactly("UCI", "E6", "GLOBEXEU:14", "INTERCHANGE:14", "7");
+            // UNE01 says 2 messages, the group has 1: 29, control count does not match
+            assertThat(contrl.segment("UCF")).containsExactly("UCF", "GRP10", "GLOBEXEU", "INTERCHANGE", "4", "29", "UNE", "1");
+            assertThat(contrl.segment("UCM")).containsExactly("UCM", "1", "ORDERS:D:96A:UN", "4");
+            assertThat(reason(intake, "globex-eu", "bad-une.edi")).contains("interchange E6 group GRP10 rejected")
+                    .contains("GROUP_TRANSACTION_COUNT_MISMATCH at UNE01 '2'");
+        }
+    }
+
+    @Test
     void unsupportedTransactionSetAndInvalidElementsAreRejectedAloneWithAk3Ak4() throws Exception {
         try (SftpAccount acme = login("acme"); SftpAccount intake = serviceView()) {
             acme.put("inbound/850-and-810.edi", EdiSamples.x12("x12/acme-850-and-810-004010.edi", 2003, "S3"));
