@@ -26,9 +26,18 @@ public final class ContrlWriter {
 
     /** A full syntax report; the interchange's own envelope problems reject everything in it. */
     public void write(InterchangeResult interchange, AckPolicy policy, AckControlNumbers numbers, OutputStream out) {
+        write(interchange, policy, false, numbers, out);
+    }
+
+    /**
+     * @param rejectEverything every group and message is rejected whatever its own content (a
+     *        partner whose policy rejects whole interchanges, one of whose groups failed)
+     */
+    public void write(InterchangeResult interchange, AckPolicy policy, boolean rejectEverything, AckControlNumbers numbers,
+            OutputStream out) {
         requireEdifact(interchange);
         ValidatingOutput.write(envelope(interchange, numbers), "CONTRL", null,
-                body -> writeReport(body, interchange, policy), out);
+                body -> writeReport(body, interchange, policy, rejectEverything), out);
     }
 
     /** Only says the interchange arrived (UCI action 8), without judging its content. */
@@ -61,19 +70,19 @@ public final class ContrlWriter {
                 .build();
     }
 
-    private static void writeReport(SegmentWriter out, InterchangeResult interchange, AckPolicy policy)
-            throws EDIStreamException {
+    private static void writeReport(SegmentWriter out, InterchangeResult interchange, AckPolicy policy,
+            boolean rejectEverything) throws EDIStreamException {
         boolean interchangeRejected = !interchange.valid();
         EnvelopeProblem interchangeProblem = interchange.problems().isEmpty() ? null : interchange.problems().get(0);
         writeUci(out, interchange.header(), interchangeRejected ? "4" : "7", interchangeProblem);
         for (GroupResult group : interchange.groups()) {
             if (!group.envelope().hasGroup()) {
-                writeMessages(out, GroupVerdict.of(group, policy, interchangeRejected));
+                writeMessages(out, GroupVerdict.of(group, policy, interchangeRejected || rejectEverything));
             }
         }
         for (GroupResult group : interchange.groups()) {
             if (group.envelope().hasGroup()) {
-                GroupVerdict verdict = GroupVerdict.of(group, policy, interchangeRejected);
+                GroupVerdict verdict = GroupVerdict.of(group, policy, interchangeRejected || rejectEverything);
                 GroupHeader header = group.envelope().group();
                 EnvelopeProblem problem = group.problems().isEmpty() ? null : group.problems().get(0);
                 out.start("UCF");

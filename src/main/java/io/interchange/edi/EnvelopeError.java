@@ -24,7 +24,9 @@ public enum EnvelopeError {
             "Interchange control number in the header and trailer do not match"),
     INTERCHANGE_GROUP_COUNT_MISMATCH(Level.INTERCHANGE, "021", "29",
             "Number of included groups (or messages) does not match actual count"),
-    INTERCHANGE_ENVELOPE_INVALID(Level.INTERCHANGE, "024", "12", "Invalid interchange header or trailer content");
+    INTERCHANGE_ENVELOPE_INVALID(Level.INTERCHANGE, "024", "12", "Invalid interchange header or trailer content"),
+    INTERCHANGE_SENDER_UNKNOWN(Level.INTERCHANGE, "006", "23", "Unknown interchange sender"),
+    INTERCHANGE_DUPLICATE(Level.INTERCHANGE, "025", "26", "Duplicate interchange control number");
 
     /** The envelope level an error belongs to. */
     public enum Level { TRANSACTION, GROUP, INTERCHANGE }

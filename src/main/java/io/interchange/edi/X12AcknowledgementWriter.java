@@ -47,10 +47,19 @@ public final class X12AcknowledgementWriter {
      */
     public void write(boolean implementationAck, GroupResult group, AckPolicy policy, AckControlNumbers numbers,
             Delimiters delimiters, OutputStream out) {
+        write(implementationAck, group, policy, false, numbers, delimiters, out);
+    }
+
+    /**
+     * @param rejectedWithInterchange the group is rejected whatever its own content, because its
+     *        interchange is (a partner whose policy rejects whole interchanges)
+     */
+    public void write(boolean implementationAck, GroupResult group, AckPolicy policy, boolean rejectedWithInterchange,
+            AckControlNumbers numbers, Delimiters delimiters, OutputStream out) {
         if (group.envelope().standard() != EdiStandard.X12 || !group.envelope().hasGroup()) {
             throw new IllegalArgumentException("997/999 acknowledge an X12 functional group");
         }
-        GroupVerdict verdict = GroupVerdict.of(group, policy);
+        GroupVerdict verdict = GroupVerdict.of(group, policy, rejectedWithInterchange);
         OutboundEnvelope envelope = envelope(group, numbers, implementationAck, delimiters);
         String setId = implementationAck ? "999" : "997";
         Schema schema = schemas.require(EdiStandard.X12, setId, envelope.version());

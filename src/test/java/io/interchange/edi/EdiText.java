@@ -5,11 +5,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Splits written EDI into segments and elements so tests can assert element by element. */
-final class EdiText {
+public final class EdiText {
 
     private final List<List<String>> segments = new ArrayList<>();
 
-    EdiText(String text, char segmentTerminator, char elementSeparator) {
+    public EdiText(String text, char segmentTerminator, char elementSeparator) {
         for (String segment : text.split(java.util.regex.Pattern.quote(String.valueOf(segmentTerminator)))) {
             String trimmed = segment.strip();
             if (!trimmed.isEmpty()) {
@@ -18,34 +18,34 @@ final class EdiText {
         }
     }
 
-    static EdiText x12(String text) {
+    public static EdiText x12(String text) {
         return new EdiText(text, text.charAt(105), text.charAt(3));
     }
 
-    static EdiText edifact(String text) {
+    public static EdiText edifact(String text) {
         String body = text.startsWith("UNA") ? text.substring(9) : text;
         return new EdiText(body, '\'', '+');
     }
 
-    List<List<String>> segments() {
+    public List<List<String>> segments() {
         return segments;
     }
 
-    List<String> tags() {
+    public List<String> tags() {
         return segments.stream().map(s -> s.get(0)).toList();
     }
 
     /** The n-th (0-based) segment with this tag, as [tag, element1, element2...]. */
-    List<String> segment(String tag, int occurrence) {
+    public List<String> segment(String tag, int occurrence) {
         return segments.stream().filter(s -> s.get(0).equals(tag)).skip(occurrence).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + tag + " #" + occurrence + " in " + tags()));
     }
 
-    List<String> segment(String tag) {
+    public List<String> segment(String tag) {
         return segment(tag, 0);
     }
 
-    List<List<String>> all(String tag) {
+    public List<List<String>> all(String tag) {
         return segments.stream().filter(s -> s.get(0).equals(tag)).toList();
     }
 }

@@ -24,8 +24,13 @@ public final class TestErp implements AutoCloseable {
     }
 
     public static TestErp start() {
+        return start(List.of("WIDGET-", "GADGET-", "GIZMO-"));
+    }
+
+    /** An ERP that knows the SKU families starting with {@code itemPrefixes} (and any GTIN). */
+    public static TestErp start(List<String> itemPrefixes) {
         ErpSandbox sandbox = new ErpSandbox("localhost", FreePorts.next(), USERNAME, PASSWORD,
-                new ItemCatalog(List.of("WIDGET-", "GADGET-", "GIZMO-")));
+                new ItemCatalog(itemPrefixes));
         sandbox.start();
         return new TestErp(sandbox);
     }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.interchange.edi.AckCode;
 import io.interchange.edi.AckControlNumbers;
 import io.interchange.edi.AckPolicy;
+import io.interchange.edi.AckStatus;
 import io.interchange.edi.ContrlWriter;
 import io.interchange.edi.EdiHandler;
 import io.interchange.edi.EdiStandard;
@@ -33,9 +34,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One pass over one partner file, fed by the streaming EDI reader: each transaction is mapped and
- * admitted as soon as it is read (or held back until its group's verdict, for partners that reject
- * whole interchanges); each group gets its 997/999, each EDIFACT interchange its CONTRL; a
- * duplicate interchange is skipped and reported. Acknowledgements say exactly what was admitted:
+ * admitted as soon as it is read (or held back until its interchange's verdict, for partners that
+ * reject whole interchanges); each group gets its 997/999, each EDIFACT interchange its CONTRL; an
+ * interchange from an unknown sender or a duplicate one is skipped and reported at interchange
+ * level (TA1, CONTRL UCI). Acknowledgements say exactly what was admitted:
  * a transaction the mapping or the canonical schema refuses is rejected in them too.
  */
 final class FileRun implements EdiHandler {
@@ -111,24 +113,17 @@ final class FileRun implements EdiHandler {
         enter(group.envelope().interchange());
         GroupResult adjusted = withRefusals(group);
         refused.clear();
-        settleHeldBack(adjusted);
-        if (group.envelope().standard() == EdiStandard.EDIFACT) {
-            groupsOfInterchange.add(adjusted);
-            return;
-        }
-        if (skip != null && skip.duplicate()) {
-            return;
-        }
-        if (!group.problems().isEmpty()) {
+        if (skip == null && !group.problems().isEmpty()) {
             rejections.add("interchange " + interchange.controlNumber() + " group " + groupNumber(group)
                     + " rejected: " + group.problems());
         }
-        AckControlNumbers numbers = services.numbers(partner.id());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new X12AcknowledgementWriter().write("999".equals(partner.acknowledgements().type()), adjusted, policy(),
-                numbers, null, out);
-        acknowledgements.add(new OutboundDocument(partner.acknowledgements().type() + "-" + numbers.interchange() + ".x12",
-                out.toByteArray()));
+        // CONTRL answers a whole interchange; so does a 997 for partners that reject whole
+        // interchanges, as its verdict waits for the interchange trailer
+        if (group.envelope().standard() == EdiStandard.EDIFACT || partner.acknowledgements().rejectWholeInterchange()) {
+            groupsOfInterchange.add(adjusted);
+        } else if (skip == null) {
+            acknowledgeGroup(adjusted, false);
+        }
     }
 
     @Override
@@ -137,22 +132,26 @@ final class FileRun implements EdiHandler {
         if (!result.valid()) {
             rejections.add("interchange " + result.header().controlNumber() + " rejected: " + result.problems());
         }
+        boolean accepted = skip == null && settleHeldBack(result);
         if (skip != null && skip.duplicate()) {
             reportDuplicate(result.header());
+        } else if (skip != null) {
+            rejectWhole(result.header(), skip.problem());
         } else if (result.header().standard() == EdiStandard.EDIFACT) {
-            List<EnvelopeProblem> problems = new ArrayList<>(result.problems());
-            if (skip != null) {
-                problems.add(new EnvelopeProblem(EnvelopeError.INTERCHANGE_ENVELOPE_INVALID, "UNB", 2, result.header().senderId()));
-            }
             AckControlNumbers numbers = services.numbers(partner.id());
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            new ContrlWriter().write(new InterchangeResult(result.header(), groupsOfInterchange, problems), policy(), numbers, out);
+            new ContrlWriter().write(new InterchangeResult(result.header(), groupsOfInterchange, result.problems()),
+                    policy(), !accepted, numbers, out);
             acknowledgements.add(new OutboundDocument("CONTRL-" + numbers.interchange() + ".edi", out.toByteArray()));
-        } else if (!result.valid()) {
-            String code = result.problems().stream().map(p -> p.error().x12()).filter(c -> c != null).findFirst().orElse("024");
-            long number = services.numbers().next(partner.id(), "interchange");
-            acknowledgements.add(new OutboundDocument("TA1-" + number + ".x12",
-                    Ta1Notice.reject(result.header(), own, number, code, LocalDateTime.now())));
+        } else {
+            groupsOfInterchange.forEach(group -> acknowledgeGroup(group, !accepted));
+            if (!result.valid()) {
+                String code = result.problems().stream().map(p -> p.error().x12()).filter(c -> c != null).findFirst()
+                        .orElse(EnvelopeError.INTERCHANGE_ENVELOPE_INVALID.x12());
+                long number = services.numbers().next(partner.id(), "interchange");
+                acknowledgements.add(new OutboundDocument("TA1-" + number + ".x12",
+                        Ta1Notice.reject(result.header(), own, number, code, LocalDateTime.now())));
+            }
         }
         if (skip == null && admittedInInterchange > 0) {
             received.add(new FileOutcome.ReceivedInterchange(result.header().controlNumber(), admittedInInterchange));
@@ -160,6 +159,33 @@ final class FileRun implements EdiHandler {
         interchange = null;
         skip = null;
         groupsOfInterchange.clear();
+    }
+
+    /** The 997/999 of one X12 group. */
+    private void acknowledgeGroup(GroupResult group, boolean rejectedWithInterchange) {
+        AckControlNumbers numbers = services.numbers(partner.id());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new X12AcknowledgementWriter().write("999".equals(partner.acknowledgements().type()), group, policy(),
+                rejectedWithInterchange, numbers, null, out);
+        acknowledgements.add(new OutboundDocument(partner.acknowledgements().type() + "-" + numbers.interchange() + ".x12",
+                out.toByteArray()));
+    }
+
+    /**
+     * An interchange rejected before anything in it was looked at: a TA1 (X12) or a CONTRL
+     * rejecting it at UCI level (EDIFACT) naming the envelope element at fault.
+     */
+    private void rejectWhole(InterchangeHeader header, EnvelopeProblem problem) {
+        if (header.standard() == EdiStandard.X12) {
+            long number = services.numbers().next(partner.id(), "interchange");
+            acknowledgements.add(new OutboundDocument("TA1-" + number + ".x12",
+                    Ta1Notice.reject(header, own, number, problem.error().x12(), LocalDateTime.now())));
+        } else {
+            AckControlNumbers numbers = services.numbers(partner.id());
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            new ContrlWriter().write(new InterchangeResult(header, List.of(), List.of(problem)), policy(), numbers, out);
+            acknowledgements.add(new OutboundDocument("CONTRL-" + numbers.interchange() + ".edi", out.toByteArray()));
+        }
     }
 
     /** The first sight of an interchange: is it from this partner, and is it new? */
@@ -172,13 +198,19 @@ final class FileRun implements EdiHandler {
         String sender = header.standard() == EdiStandard.X12
                 ? header.senderQualifier() + ":" + header.senderId()
                 : header.senderId() + (header.senderQualifier() == null ? "" : ":" + header.senderQualifier());
+        boolean x12 = header.standard() == EdiStandard.X12;
         if (!sender.equals(partner.senderKey())) {
-            skip = new Skip(false, "sender " + sender + " is not partner " + partner.id() + " (" + partner.senderKey() + ")");
+            // ISA06 / UNB S002
+            skip = new Skip(false, "sender " + sender + " is not partner " + partner.id() + " (" + partner.senderKey() + ")",
+                    new EnvelopeProblem(EnvelopeError.INTERCHANGE_SENDER_UNKNOWN, x12 ? "ISA" : "UNB", x12 ? 6 : 2, sender));
             rejections.add("interchange " + header.controlNumber() + " rejected: unknown partner id, " + skip.reason());
             return;
         }
         services.register().duplicateOf(partner.id(), header.controlNumber()).ifPresent(first -> {
-            skip = new Skip(true, "duplicate of interchange " + header.controlNumber() + " received in " + first);
+            // ISA13 / UNB 0020
+            skip = new Skip(true, "duplicate of interchange " + header.controlNumber() + " received in " + first,
+                    new EnvelopeProblem(EnvelopeError.INTERCHANGE_DUPLICATE, x12 ? "ISA" : "UNB", x12 ? 13 : 5,
+                            header.controlNumber()));
         });
     }
 
@@ -187,10 +219,8 @@ final class FileRun implements EdiHandler {
         LOG.warn("Partner {} file {}: interchange {} not processed again, {}", partner.id(), fileName,
                 header.controlNumber(), skip.reason());
         rejections.add("interchange " + header.controlNumber() + " not processed: " + skip.reason());
-        if (partner.acknowledgements().duplicate() == Partner.DuplicatePolicy.TA1 && header.standard() == EdiStandard.X12) {
-            long number = services.numbers().next(partner.id(), "interchange");
-            acknowledgements.add(new OutboundDocument("TA1-" + number + ".x12",
-                    Ta1Notice.reject(header, own, number, Ta1Notice.DUPLICATE, LocalDateTime.now())));
+        if (partner.acknowledgements().duplicate() == Partner.DuplicatePolicy.TA1) {
+            rejectWhole(header, skip.problem());
         }
     }
 
@@ -209,24 +239,33 @@ final class FileRun implements EdiHandler {
                 null, admission.duplicate() ? null : order.toString()));
     }
 
-    /** Held-back orders go on the bus only if their whole group is accepted. */
-    private void settleHeldBack(GroupResult group) {
-        if (pending.size() == 0) {
-            return;
+    /**
+     * Held-back orders go on the bus only if their whole interchange is accepted: its envelope and
+     * every group and transaction in it.
+     *
+     * @return whether the interchange is accepted as a whole
+     */
+    private boolean settleHeldBack(InterchangeResult result) {
+        if (!partner.acknowledgements().rejectWholeInterchange()) {
+            return true;
         }
-        GroupVerdict verdict = GroupVerdict.of(group, policy());
-        if (verdict.status() == io.interchange.edi.AckStatus.ACCEPTED) {
+        boolean accepted = result.valid() && groupsOfInterchange.stream()
+                .allMatch(group -> GroupVerdict.of(group, AckPolicy.REJECT_WHOLE_GROUP).status() == AckStatus.ACCEPTED);
+        if (accepted) {
             pending.drain(held -> admit((ObjectNode) held.get("order"), text(held, "group"), text(held, "transaction"),
                     text(held, "setId")));
-        } else {
+        } else if (pending.size() > 0) {
+            rejections.add("interchange " + interchange.controlNumber() + " rejected as a whole (partner policy): "
+                    + pending.size() + " good order(s) in it not admitted");
             pending.drain(held -> {
                 services.metrics().transaction(partner.id(), "rejected");
                 services.tracking().record(new EdiTransactionRecord(partner.id(), fileName, interchange.controlNumber(),
                         text(held, "group"), text(held, "transaction"), text(held, "setId"),
                         held.path("order").path("header").path("externalOrderNumber").asText(null), null, "rejected",
-                        "rejected with its group (partner policy: reject the whole interchange)", null));
+                        "rejected with its interchange (partner policy: reject the whole interchange)", null));
             });
         }
+        return accepted;
     }
 
     private void reject(EdiTransaction transaction, String group, String reason) {
@@ -244,8 +283,7 @@ final class FileRun implements EdiHandler {
 
     /**
      * The group as acknowledged: transactions refused after the syntax check carry a problem at
-     * the document's header segment (BEG / BGM), so the acknowledgement rejects them too; an
-     * interchange from an unknown sender rejects the group as a whole.
+     * the document's header segment (BEG / BGM), so the acknowledgement rejects them too.
      */
     private GroupResult withRefusals(GroupResult group) {
         List<TransactionOutcome> outcomes = new ArrayList<>();
@@ -260,12 +298,7 @@ final class FileRun implements EdiHandler {
                         outcome.implementationReference(), problems, outcome.envelopeProblems()));
             }
         }
-        List<EnvelopeProblem> problems = new ArrayList<>(group.problems());
-        if (skip != null && !skip.duplicate() && group.envelope().standard() == EdiStandard.X12) {
-            problems.add(new EnvelopeProblem(EnvelopeError.GROUP_ENVELOPE_INVALID, "GS", 2,
-                    group.envelope().group() == null ? null : group.envelope().group().applicationSender()));
-        }
-        return new GroupResult(group.envelope(), outcomes, problems);
+        return new GroupResult(group.envelope(), outcomes, group.problems());
     }
 
     /** Where a refused transaction's content problem is reported: its document header segment, second after ST/UNH. */
@@ -299,6 +332,7 @@ final class FileRun implements EdiHandler {
         return node.path(field).isNull() ? null : node.path(field).asText(null);
     }
 
-    private record Skip(boolean duplicate, String reason) {
+    /** Why an interchange is not looked at, and the envelope problem that says so to the partner. */
+    private record Skip(boolean duplicate, String reason, EnvelopeProblem problem) {
     }
 }

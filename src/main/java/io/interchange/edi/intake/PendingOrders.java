@@ -13,9 +13,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.interchange.model.CanonicalJson;
 
 /**
- * Orders of a group held back until the group's verdict is known (partners whose policy rejects
- * the whole interchange when one transaction fails). They wait in a local temporary file, one
- * JSON line each, so a large group does not need a large heap.
+ * Orders of an interchange held back until the interchange's verdict is known, at its trailer
+ * (partners whose policy rejects the whole interchange when one transaction fails). They wait in
+ * a local temporary file, one JSON line each, so a large interchange does not need a large heap.
  */
 final class PendingOrders implements AutoCloseable {
 

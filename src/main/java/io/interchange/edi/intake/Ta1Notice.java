@@ -11,11 +11,10 @@ import io.interchange.partner.OwnIdentity;
  * An X12 TA1 interchange acknowledgement rejecting a whole interchange (TA104 = R), alone in an
  * ISA/IEA envelope with no group (IEA01 = 0). Written by hand: it is two segments and has no
  * transaction set schema to validate against. The inbound delimiters are reused.
- * TA105 codes used: 025 duplicate interchange control number, or the envelope error's code.
+ * TA105 is the code of the envelope error at fault ({@link io.interchange.edi.EnvelopeError#x12()}):
+ * 006 unknown sender, 021 group count, 025 duplicate control number...
  */
 public final class Ta1Notice {
-
-    public static final String DUPLICATE = "025";
 
     private Ta1Notice() {
     }
