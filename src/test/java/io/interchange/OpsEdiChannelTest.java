@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,20 +39,16 @@ class OpsEdiChannelTest {
         files = RouteFiles.copyOfRepository();
         PartnerRegistryFile registry = PartnerRegistryFile.create();
         sftpPort = FreePorts.next();
-        interchange = RunningInterchange.start(erp, Map.ofEntries(
-                Map.entry("interchange.partners.file", registry.path().toString()),
+        Map<String, String> properties = new HashMap<>(registry.dropBoxProperties(sftpPort));
+        properties.putAll(Map.ofEntries(
                 Map.entry("interchange.mappings.dir", files.mappings().toString()),
                 Map.entry("interchange.processing.max-attempts", "2"),
-                Map.entry("interchange.sftp.port", String.valueOf(sftpPort)),
-                Map.entry("interchange.sftp.service-password", "test-service-secret"),
-                Map.entry("interchange.sftp.intake.poll-ms", "300"),
-                Map.entry("interchange.sftp.intake.read-lock-check-ms", "300"),
-                Map.entry("interchange.sftp.intake.read-lock-min-age-ms", "300"),
                 // every unanswered order is overdue at once, counted every 300 ms
                 Map.entry("interchange.edi.order-response.overdue-minutes", "0"),
                 Map.entry("interchange.edi.order-response.check-ms", "300"),
                 Map.entry("interchange.admin.users", "olga:ops"),
                 Map.entry("interchange.admin.user.olga.password", "olga-secret")));
+        interchange = RunningInterchange.start(erp, properties);
         ops = AdminClient.as(interchange, "olga", "olga-secret");
         await().atMost(Duration.ofSeconds(20)).until(() -> interchange.context().getRoute("intake-sftp-acme") != null);
     }

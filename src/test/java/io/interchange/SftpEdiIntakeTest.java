@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.interchange.support.EdiSamples;
@@ -37,13 +36,7 @@ class SftpEdiIntakeTest {
         erp = TestErp.start();
         PartnerRegistryFile registry = PartnerRegistryFile.create();
         sftpPort = io.interchange.support.FreePorts.next();
-        interchange = RunningInterchange.start(erp, Map.of(
-                "interchange.partners.file", registry.path().toString(),
-                "interchange.sftp.port", String.valueOf(sftpPort),
-                "interchange.sftp.service-password", "test-service-secret",
-                "interchange.sftp.intake.poll-ms", "300",
-                "interchange.sftp.intake.read-lock-check-ms", "300",
-                "interchange.sftp.intake.read-lock-min-age-ms", "300"));
+        interchange = RunningInterchange.start(erp, registry.dropBoxProperties(sftpPort));
         api = interchange.http();
         await().atMost(Duration.ofSeconds(20)).until(() -> interchange.context().getRoute("intake-sftp-acme") != null);
     }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.interchange.edi.EdiText;
@@ -58,13 +57,7 @@ class SftpEdiSamplesTest {
                     acknowledgements: { type: CONTRL, duplicate: log }
                 """.formatted(PartnerRegistryFile.hash())));
         sftpPort = FreePorts.next();
-        interchange = RunningInterchange.start(erp, Map.of(
-                "interchange.partners.file", registry.path().toString(),
-                "interchange.sftp.port", String.valueOf(sftpPort),
-                "interchange.sftp.service-password", "test-service-secret",
-                "interchange.sftp.intake.poll-ms", "300",
-                "interchange.sftp.intake.read-lock-check-ms", "300",
-                "interchange.sftp.intake.read-lock-min-age-ms", "300"));
+        interchange = RunningInterchange.start(erp, registry.dropBoxProperties(sftpPort));
         api = interchange.http();
         await().atMost(Duration.ofSeconds(20)).until(() -> interchange.context().getRoute("intake-sftp-globex-nl") != null
                 && interchange.context().getRoute("intake-sftp-initech") != null);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import io.interchange.partner.PasswordHash;
 
@@ -43,6 +44,20 @@ public final class PartnerRegistryFile {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The runtime properties of an EDI test: this registry, the drop box on {@code sftpPort} with a
+     * known service password, and polls and read locks of 300 ms so files are taken at once.
+     */
+    public Map<String, String> dropBoxProperties(int sftpPort) {
+        return Map.of(
+                "interchange.partners.file", path().toString(),
+                "interchange.sftp.port", String.valueOf(sftpPort),
+                "interchange.sftp.service-password", "test-service-secret",
+                "interchange.sftp.intake.poll-ms", "300",
+                "interchange.sftp.intake.read-lock-check-ms", "300",
+                "interchange.sftp.intake.read-lock-min-age-ms", "300");
     }
 
     public static String hash() {
