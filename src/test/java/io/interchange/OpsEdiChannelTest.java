@@ -42,6 +42,8 @@ class OpsEdiChannelTest {
         Map<String, String> properties = new HashMap<>(registry.dropBoxProperties(sftpPort));
         properties.putAll(Map.ofEntries(
                 Map.entry("interchange.mappings.dir", files.mappings().toString()),
+                // relative, as the default ./data/sftp is: sessions must still resolve their folders
+                Map.entry("interchange.sftp.root", "target/drop-box-" + sftpPort),
                 Map.entry("interchange.processing.max-attempts", "2"),
                 // every unanswered order is overdue at once, counted every 300 ms
                 Map.entry("interchange.edi.order-response.overdue-minutes", "0"),

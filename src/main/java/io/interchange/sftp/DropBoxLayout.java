@@ -18,6 +18,15 @@ import java.nio.file.Path;
  */
 public record DropBoxLayout(Path root) {
 
+    /**
+     * The root made absolute: MINA's virtual file system resolves a session's {@code realpath .}
+     * against it, and a relative root (the default {@code ./data/sftp}) answers "Invalid filename",
+     * which OpenSSH's sftp and JSch both ask for before anything else.
+     */
+    public DropBoxLayout {
+        root = root.toAbsolutePath().normalize();
+    }
+
     public Path partnerHome(String partnerId) {
         return root.resolve("partners").resolve(partnerId);
     }
