@@ -25,6 +25,7 @@ import io.interchange.edi.TransactionOutcome;
 import io.interchange.edi.ValidationProblem;
 import io.interchange.edi.X12AcknowledgementWriter;
 import io.interchange.model.CanonicalJson;
+import io.interchange.model.Order;
 import io.interchange.partner.OwnIdentity;
 import io.interchange.partner.Partner;
 import io.interchange.tracking.Admission;
@@ -32,15 +33,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One pass over one partner file, fed by the streaming EDI reader: each transaction is mapped and
- * admitted as soon as it is read (or held back until its group's verdict, for partners that reject
- * whole interchanges); each group gets its 997/999, each EDIFACT interchange its CONTRL; a
+ * One pass over one partner file, fed by the streaming EDI reader: each transaction is mapped as
+ * soon as it is read and admitted with the next few hundred (or held back until its group's
+ * verdict, for partners that reject whole interchanges); every batch is on the bus before its
+ * group is acknowledged; each group gets its 997/999, each EDIFACT interchange its CONTRL; a
  * duplicate interchange is skipped and reported. Acknowledgements say exactly what was admitted:
  * a transaction the mapping or the canonical schema refuses is rejected in them too.
  */
 final class FileRun implements EdiHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileRun.class);
+    /** A batch also ends at this much canonical JSON, so that partners with huge orders do not need a huge heap. */
+    private static final long MAX_BATCH_CHARS = 4L * 1024 * 1024;
 
     private final Partner partner;
     private final OwnIdentity own;
@@ -54,6 +58,8 @@ final class FileRun implements EdiHandler {
     private final Map<String, List<ValidationProblem>> refused = new HashMap<>();
     private final List<GroupResult> groupsOfInterchange = new ArrayList<>();
     private final PendingOrders pending = new PendingOrders();
+    private final List<Admitting> batch = new ArrayList<>();
+    private long batchChars;
 
     private int admitted;
     private int duplicates;
@@ -112,6 +118,7 @@ final class FileRun implements EdiHandler {
         GroupResult adjusted = withRefusals(group);
         refused.clear();
         settleHeldBack(adjusted);
+        flush();
         if (group.envelope().standard() == EdiStandard.EDIFACT) {
             groupsOfInterchange.add(adjusted);
             return;
@@ -134,6 +141,7 @@ final class FileRun implements EdiHandler {
     @Override
     public void onInterchangeEnd(InterchangeResult result) {
         enter(result.header());
+        flush();
         if (!result.valid()) {
             rejections.add("interchange " + result.header().controlNumber() + " rejected: " + result.problems());
         }
@@ -195,18 +203,43 @@ final class FileRun implements EdiHandler {
     }
 
     private void admit(ObjectNode order, String group, String transaction, String setId) {
-        Admission admission = services.admission().admit(order);
-        String number = order.path("header").path("externalOrderNumber").asText();
-        if (admission.duplicate()) {
-            duplicates++;
-        } else {
-            admitted++;
+        String json = order.toString();
+        batch.add(new Admitting(services.admission().canonical(order), json, interchange.controlNumber(), group,
+                transaction, setId, order.path("header").path("externalOrderNumber").asText()));
+        batchChars += json.length();
+        if (batch.size() >= services.admissionBatch() || batchChars >= MAX_BATCH_CHARS) {
+            flush();
         }
-        admittedInInterchange++;
-        services.metrics().transaction(partner.id(), admission.duplicate() ? "duplicate" : "admitted");
-        services.tracking().record(new EdiTransactionRecord(partner.id(), fileName, interchange.controlNumber(), group,
-                transaction, setId, number, admission.documentId(), admission.duplicate() ? "duplicate" : "admitted",
-                null, admission.duplicate() ? null : order.toString()));
+    }
+
+    /**
+     * Puts the waiting orders on the bus with one commit, then tracks them. Called when the batch
+     * is full and at each group's and interchange's end, so that what is acknowledged is on the
+     * bus; never after a failed read, whose file is read again at the next poll.
+     */
+    private void flush() {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<Admission> admissions = services.admission().admitAll(batch.stream().map(Admitting::order).toList());
+        List<EdiTransactionRecord> records = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            Admitting order = batch.get(i);
+            Admission admission = admissions.get(i);
+            if (admission.duplicate()) {
+                duplicates++;
+            } else {
+                admitted++;
+            }
+            admittedInInterchange++;
+            services.metrics().transaction(partner.id(), admission.duplicate() ? "duplicate" : "admitted");
+            records.add(new EdiTransactionRecord(partner.id(), fileName, order.interchange(), order.group(),
+                    order.transaction(), order.setId(), order.number(), admission.documentId(),
+                    admission.duplicate() ? "duplicate" : "admitted", null, admission.duplicate() ? null : order.json()));
+        }
+        services.tracking().recordAll(records);
+        batch.clear();
+        batchChars = 0;
     }
 
     /** Held-back orders go on the bus only if their whole group is accepted. */
@@ -300,5 +333,10 @@ final class FileRun implements EdiHandler {
     }
 
     private record Skip(boolean duplicate, String reason) {
+    }
+
+    /** An order waiting for its batch to go on the bus, with what its tracking record needs. */
+    private record Admitting(Order order, String json, String interchange, String group, String transaction,
+            String setId, String number) {
     }
 }
