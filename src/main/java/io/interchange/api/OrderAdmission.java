@@ -1,11 +1,14 @@
 package io.interchange.api;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import io.interchange.broker.BusTransaction;
 import io.interchange.model.CanonicalJson;
 import io.interchange.model.DocumentHeaders;
 import io.interchange.model.Order;
@@ -62,6 +65,32 @@ public class OrderAdmission implements Processor {
         exchange.getMessage().setHeader(DocumentHeaders.DOCUMENT_ID, admission.documentId());
         exchange.getMessage().setHeader(DocumentHeaders.CORRELATION_ID, admission.correlationId());
         exchange.getMessage().setBody(admission);
+    }
+
+    /**
+     * Admits several orders of one channel at once: the same as {@link #process} for each, with the
+     * new ones sent to the bus in one transaction of {@code bus} and registered in one transaction
+     * of the tracking store (a file intake's batch; an HTTP caller waits for its own order only).
+     *
+     * @return the admission of each order, in the order given
+     */
+    public List<Admission> admitAll(List<Order> posted, BusTransaction bus) throws Exception {
+        List<NewDocument> documents = new ArrayList<>(posted.size());
+        Map<String, String> bodies = new HashMap<>();
+        Instant receivedAt = Instant.now();
+        for (Order each : posted) {
+            String correlationId = firstSafe(each.correlationId());
+            Order order = each.withIdentity(UUID.randomUUID().toString(), correlationId, channel);
+            documents.add(new NewDocument(order.documentId(), correlationId, "order", order.businessKey(), receivedAt));
+            bodies.put(order.documentId(), CanonicalJson.mapper().writeValueAsString(order));
+        }
+        List<Admission> admissions = tracker.admitAll(documents, "durable on " + ordersEndpoint, fresh -> bus.run(() ->
+                fresh.forEach(d -> producer.sendBodyAndHeaders(ordersEndpoint, bodies.get(d.documentId()), busHeaders(d)))));
+        for (int i = 0; i < posted.size(); i++) {
+            metrics.received(channel, posted.get(i).source().partnerId(),
+                    admissions.get(i).duplicate() ? "duplicate" : "received");
+        }
+        return admissions;
     }
 
     /** The document's identity as JMS properties; they follow it through every later hop. */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.activemq.artemis.utils.ByteUtil;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -33,6 +34,8 @@ public class BrokerConfiguration implements CamelConfiguration {
     private String acceptor;
     @PropertyInject("interchange.broker.embedded.journal-dir")
     private String journalDir;
+    @PropertyInject("interchange.broker.embedded.global-max-size")
+    private String globalMaxSize;
     @PropertyInject("interchange.queue.orders")
     private String ordersQueue;
     @PropertyInject("interchange.queue.orders-dlq")
@@ -97,7 +100,8 @@ public class BrokerConfiguration implements CamelConfiguration {
     public void configure(CamelContext context) throws Exception {
         String url = brokerUrl;
         if (url.isBlank()) {
-            embedded = new EmbeddedBroker(Path.of(journalDir), acceptor, busTopology());
+            embedded = new EmbeddedBroker(Path.of(journalDir), acceptor, busTopology(),
+                    ByteUtil.convertTextBytes(globalMaxSize));
             context.getRegistry().bind("embeddedBroker", embedded);
             // stopOnShutdown: Camel stops services after the routes, so the broker goes last
             context.addService(embedded, true, true);
@@ -106,6 +110,9 @@ public class BrokerConfiguration implements CamelConfiguration {
             LOG.info("Using external broker {}; the embedded broker is not started", url);
         }
         ActiveMQConnectionFactory artemis = new ActiveMQConnectionFactory(url);
+        // a send by queue name otherwise asks the broker about the queue first, a round trip per
+        // message that costs more than the send itself; the queues here are fixed
+        artemis.setCacheDestinations(true);
         if (!username.isBlank()) {
             artemis.setUser(username);
             artemis.setPassword(password);

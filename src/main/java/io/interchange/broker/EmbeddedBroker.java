@@ -32,12 +32,18 @@ public final class EmbeddedBroker extends ServiceSupport {
     private final Path journalDir;
     private final String acceptorUrl;
     private final BusTopology topology;
+    private final long globalMaxSize;
     private EmbeddedActiveMQ server;
 
-    public EmbeddedBroker(Path journalDir, String acceptorUrl, BusTopology topology) {
+    /**
+     * @param globalMaxSize bytes of messages all addresses together may hold in memory before the
+     *                      broker pages further ones to disk
+     */
+    public EmbeddedBroker(Path journalDir, String acceptorUrl, BusTopology topology, long globalMaxSize) {
         this.journalDir = journalDir;
         this.acceptorUrl = acceptorUrl;
         this.topology = topology;
+        this.globalMaxSize = globalMaxSize;
     }
 
     @Override
@@ -75,6 +81,9 @@ public final class EmbeddedBroker extends ServiceSupport {
                 .setBindingsDirectory(journalDir.resolve("bindings").toString())
                 .setPagingDirectory(journalDir.resolve("paging").toString())
                 .setLargeMessagesDirectory(journalDir.resolve("large-messages").toString())
+                // Artemis' default is half the heap; it shares this heap with everything else, and a
+                // backlog (a 100 MB EDI file, the ERP down for an hour) belongs in page files
+                .setGlobalMaxSize(globalMaxSize)
                 .setSecurityEnabled(false)
                 .setJMXManagementEnabled(true)
                 .addAcceptorConfiguration("in-vm", IN_VM_URL)

@@ -18,6 +18,11 @@ public record TransactionOutcome(String setId, String controlNumber, String vers
         List<ValidationProblem> problems, List<EnvelopeProblem> envelopeProblems) {
 
     public TransactionOutcome {
+        // one outcome is kept per transaction of a group, hundreds of thousands in a large file:
+        // the few distinct set ids and versions are shared, not repeated
+        setId = setId == null ? null : setId.intern();
+        version = version == null ? null : version.intern();
+        implementationReference = implementationReference == null ? null : implementationReference.intern();
         problems = List.copyOf(problems);
         envelopeProblems = List.copyOf(envelopeProblems);
     }

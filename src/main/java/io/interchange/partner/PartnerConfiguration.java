@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import io.interchange.api.OrderAdmission;
 import io.interchange.api.OrderLookupQuery;
 import io.interchange.api.OrderStatusQuery;
+import io.interchange.broker.BusTransaction;
 import io.interchange.canonical.CanonicalSchemas;
 import io.interchange.edi.EdiInterchangeReader;
 import io.interchange.edi.intake.ControlNumberSequence;
@@ -35,6 +36,7 @@ import io.interchange.sftp.SftpDropBox;
 import io.interchange.tracking.DocumentTimeline;
 import io.interchange.tracking.DocumentTracker;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.jms.ConnectionFactory;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
@@ -80,6 +82,8 @@ public class PartnerConfiguration implements CamelConfiguration {
     private long readLockTimeoutMs;
     @PropertyInject("interchange.sftp.intake.write-grace-seconds")
     private long writeGraceSeconds;
+    @PropertyInject("interchange.sftp.intake.admission-batch")
+    private int admissionBatch;
     @PropertyInject("interchange.sftp.intake.claim-max-age-ms")
     private long claimMaxAgeMs;
     @PropertyInject("interchange.sftp.intake.claim-keep-alive-ms")
@@ -131,9 +135,10 @@ public class PartnerConfiguration implements CamelConfiguration {
                 "jms:queue:" + ordersQueue, "edi");
         registry.bind("ediOrderAdmission", admission);
         registry.bind("ediFileIntake", new EdiFileIntake(directory, new EdiInterchangeReader(),
-                new EdiOrderAdmission(new OrderMapping(Path.of(mappingsDir)), schemas, admission, context),
+                new EdiOrderAdmission(new OrderMapping(Path.of(mappingsDir)), schemas, admission,
+                        new BusTransaction(registry.lookupByNameAndType("jmsConnectionFactory", ConnectionFactory.class))),
                 tracking, new InterchangeRegister(dataSource), numbers, ediMetrics, outbox,
-                Duration.ofSeconds(writeGraceSeconds)));
+                Duration.ofSeconds(writeGraceSeconds), admissionBatch));
         registry.bind("ediFileRefusal", new FileRefusal(directory, outbox, ediMetrics));
         registry.bind("orderResponses", new OrderResponses(directory, tracking, numbers, outbox, Path.of(mappingsDir)));
         registry.bind("orderResponseProgress", new OrderResponseProgress(tracking, responsesQueue));

@@ -48,11 +48,40 @@ public class DocumentTimeline {
             insert.setString(1, documentId);
             insert.setString(2, step);
             insert.setString(3, outcome);
-            insert.setString(4, detail == null || detail.length() <= MAX_TEXT ? detail : detail.substring(0, MAX_TEXT));
+            insert.setString(4, clip(detail));
             insert.setTimestamp(5, Timestamp.from(at));
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new TrackingException("Cannot record " + step + " of " + documentId, e);
+        }
+    }
+
+    /** Records several hops that happened now, in one transaction (e.g. a file's batch of orders). */
+    public void recordAll(List<NewHop> hops) {
+        if (hops.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into document_event (document_id, step, outcome, detail, at) values (?, ?, ?, ?, ?)")) {
+                Timestamp now = Timestamp.from(Instant.now());
+                for (NewHop hop : hops) {
+                    insert.setString(1, hop.documentId());
+                    insert.setString(2, hop.step());
+                    insert.setString(3, hop.outcome());
+                    insert.setString(4, clip(hop.detail()));
+                    insert.setTimestamp(5, now);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new TrackingException("Cannot record " + hops.size() + " hops, the first of " + hops.get(0).documentId(), e);
         }
     }
 
@@ -159,6 +188,14 @@ public class DocumentTimeline {
             case DEAD_LETTERED -> new TimelineEntry(at, text.startsWith("discarded") ? "discarded" : "dead-lettered",
                     "failed", detail);
         };
+    }
+
+    private static String clip(String detail) {
+        return detail == null || detail.length() <= MAX_TEXT ? detail : detail.substring(0, MAX_TEXT);
+    }
+
+    /** A hop to record: which document, what step, how it ended, and the detail ops see. */
+    public record NewHop(String documentId, String step, String outcome, String detail) {
     }
 
     private record Hop(int source, long id, TimelineEntry entry) {

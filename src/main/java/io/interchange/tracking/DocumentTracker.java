@@ -7,8 +7,12 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -17,8 +21,8 @@ import io.interchange.model.DocumentState;
 
 /**
  * The tracking store: one row per document (unique by business key) and its history, in JDBC.
- * Every method is its own short transaction except {@link #admit}, which keeps the insert open
- * while the document is put on the bus.
+ * Every method is its own short transaction except {@link #admit} and {@link #admitAll}, which
+ * keep the insert open while the documents are put on the bus.
  */
 public class DocumentTracker {
 
@@ -73,6 +77,46 @@ public class DocumentTracker {
         } catch (SQLException e) {
             throw new TrackingException("Cannot admit " + document.businessKey(), e);
         }
+    }
+
+    /**
+     * {@link #admit} for many documents at once, with one transaction: {@code enqueue} gets the
+     * documents whose business key is new and must put them all on the bus before returning, then
+     * they are committed. One commit instead of one per document is what lets a file of hundreds
+     * of thousands of orders in at disk speed. Should a key turn up meanwhile (the same key twice in
+     * the batch, or a concurrent admission), the batch is rolled back before anything was enqueued
+     * and each document is admitted on its own.
+     *
+     * @return the admission of each document, in the order given
+     */
+    public List<Admission> admitAll(List<NewDocument> documents, String detail, Consumer<List<NewDocument>> enqueue) {
+        Map<String, Admission> known;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                known = knownKeys(connection, documents);
+                List<NewDocument> fresh = documents.stream()
+                        .filter(d -> !known.containsKey(d.businessKey().toString())).toList();
+                insertAll(connection, fresh, detail);
+                if (!fresh.isEmpty()) {
+                    enqueue.accept(fresh);
+                }
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                if (!isUniqueViolation(e)) {
+                    throw e;
+                }
+                return documents.stream().map(d -> admit(d, detail, () -> enqueue.accept(List.of(d)))).toList();
+            } catch (RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new TrackingException("Cannot admit " + documents.size() + " documents", e);
+        }
+        return documents.stream().map(d -> known.getOrDefault(d.businessKey().toString(),
+                new Admission(d.documentId(), d.correlationId(), false))).toList();
     }
 
     /**
@@ -194,24 +238,70 @@ public class DocumentTracker {
         }
     }
 
+    /** The original admissions of the business keys among {@code documents} that are already known. */
+    private static Map<String, Admission> knownKeys(Connection connection, List<NewDocument> documents)
+            throws SQLException {
+        Map<String, Admission> known = new HashMap<>();
+        if (documents.isEmpty()) {
+            return known;
+        }
+        String placeholders = String.join(", ", Collections.nCopies(documents.size(), "?"));
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select business_key, document_id, correlation_id from tracked_document where business_key in ("
+                        + placeholders + ")")) {
+            for (int i = 0; i < documents.size(); i++) {
+                statement.setString(i + 1, documents.get(i).businessKey().toString());
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    known.put(rows.getString(1), new Admission(rows.getString(2), rows.getString(3), true));
+                }
+            }
+        }
+        return known;
+    }
+
+    private static void insertAll(Connection connection, List<NewDocument> documents, String detail)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_DOCUMENT);
+                PreparedStatement history = connection.prepareStatement(INSERT_HISTORY)) {
+            for (NewDocument document : documents) {
+                setDocument(insert, document, DocumentState.RECEIVED, 0);
+                insert.addBatch();
+                history.setString(1, document.documentId());
+                history.setString(2, DocumentState.RECEIVED.name());
+                history.setString(3, clip(detail));
+                history.setTimestamp(4, Timestamp.from(document.receivedAt()));
+                history.addBatch();
+            }
+            insert.executeBatch();
+            history.executeBatch();
+        }
+    }
+
     private static void insertDocument(Connection connection, NewDocument document, DocumentState state, int attempts)
             throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(INSERT_DOCUMENT)) {
-            BusinessKey key = document.businessKey();
-            Timestamp received = Timestamp.from(document.receivedAt());
-            statement.setString(1, document.documentId());
-            statement.setString(2, document.correlationId());
-            statement.setString(3, document.documentType());
-            statement.setString(4, key.channel());
-            statement.setString(5, key.partnerId());
-            statement.setString(6, key.externalNumber());
-            statement.setString(7, key.toString());
-            statement.setString(8, state.name());
-            statement.setInt(9, attempts);
-            statement.setTimestamp(10, received);
-            statement.setTimestamp(11, received);
+            setDocument(statement, document, state, attempts);
             statement.executeUpdate();
         }
+    }
+
+    private static void setDocument(PreparedStatement statement, NewDocument document, DocumentState state,
+            int attempts) throws SQLException {
+        BusinessKey key = document.businessKey();
+        Timestamp received = Timestamp.from(document.receivedAt());
+        statement.setString(1, document.documentId());
+        statement.setString(2, document.correlationId());
+        statement.setString(3, document.documentType());
+        statement.setString(4, key.channel());
+        statement.setString(5, key.partnerId());
+        statement.setString(6, key.externalNumber());
+        statement.setString(7, key.toString());
+        statement.setString(8, state.name());
+        statement.setInt(9, attempts);
+        statement.setTimestamp(10, received);
+        statement.setTimestamp(11, received);
     }
 
     private static int updateState(Connection connection, String documentId, DocumentState state, String erpOrderNumber,
@@ -249,8 +339,12 @@ public class DocumentTracker {
         return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT);
     }
 
-    /** Unique or primary key violation: SQLState class 23 with code 23505 (H2 and PostgreSQL). */
+    /**
+     * Unique or primary key violation: SQLState 23505 (H2 and PostgreSQL); a failed batch may carry
+     * it on the exception chained to it.
+     */
     private static boolean isUniqueViolation(SQLException e) {
-        return "23505".equals(e.getSQLState());
+        return "23505".equals(e.getSQLState())
+                || e.getNextException() != null && "23505".equals(e.getNextException().getSQLState());
     }
 }

@@ -2,6 +2,7 @@ package io.interchange.support;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -62,6 +63,11 @@ public final class SftpAccount implements AutoCloseable {
     /** Opens {@code path} for writing and leaves it open: the caller writes the rest later, like a slow upload. */
     public OutputStream open(String path) throws SftpException {
         return channel.put(path);
+    }
+
+    /** Opens {@code path} for reading: a large file is read as it downloads, never held whole. */
+    public InputStream read(String path) throws SftpException {
+        return channel.get(path);
     }
 
     public String get(String path) throws SftpException {

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * The steps of the SFTP intake route that need Java:
  * <ol>
  *   <li>{@link #read}: size limit, then stream the file through the EDI reader; each transaction is
- *       mapped and admitted as it is read, the acknowledgements are built (exchange property
- *       {@value #OUTCOME});</li>
+ *       mapped as it is read and admitted in batches of a few hundred (one commit to the bus each),
+ *       the acknowledgements are built (exchange property {@value #OUTCOME});</li>
  *   <li>{@link #acknowledge}: the acknowledgements go to the partner's {@code outbound/} and the
  *       interchanges are registered as received; a file with any rejection is then refused, so it
  *       lands in {@code error/} with the list of rejections beside it.</li>
@@ -44,13 +44,14 @@ public class EdiFileIntake {
     /**
      * @param writeGrace how long after its last change a file that ends mid-interchange is taken for
      *                   one still being written (and left for a later poll) rather than a broken one
+     * @param admissionBatch how many orders of a file go on the bus with one commit
      */
     public EdiFileIntake(PartnerDirectory partners, EdiInterchangeReader reader, EdiOrderAdmission admission,
             EdiTracking tracking, InterchangeRegister register, ControlNumberSequence numbers, EdiMetrics metrics,
-            PartnerOutbox outbox, Duration writeGrace) {
+            PartnerOutbox outbox, Duration writeGrace, int admissionBatch) {
         this.partners = partners;
         this.reader = reader;
-        this.services = new FileRunServices(admission, tracking, register, numbers, metrics);
+        this.services = new FileRunServices(admission, tracking, register, numbers, metrics, admissionBatch);
         this.outbox = outbox;
         this.writeGrace = writeGrace;
     }

@@ -1,5 +1,6 @@
 package io.interchange.edi.intake;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -7,15 +8,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.interchange.api.OrderAdmission;
+import io.interchange.broker.BusTransaction;
 import io.interchange.canonical.CanonicalSchemas;
 import io.interchange.canonical.SchemaViolation;
 import io.interchange.model.CanonicalJson;
 import io.interchange.model.Order;
 import io.interchange.partner.Partner;
 import io.interchange.tracking.Admission;
-import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
-import org.apache.camel.support.DefaultExchange;
 
 /**
  * One EDI transaction to one canonical order on the bus: the partner's mapping, the canonical
@@ -27,13 +26,13 @@ public class EdiOrderAdmission {
     private final OrderMapping mapping;
     private final CanonicalSchemas schemas;
     private final OrderAdmission admission;
-    private final CamelContext context;
+    private final BusTransaction bus;
 
-    public EdiOrderAdmission(OrderMapping mapping, CanonicalSchemas schemas, OrderAdmission admission, CamelContext context) {
+    public EdiOrderAdmission(OrderMapping mapping, CanonicalSchemas schemas, OrderAdmission admission, BusTransaction bus) {
         this.mapping = mapping;
         this.schemas = schemas;
         this.admission = admission;
-        this.context = context;
+        this.bus = bus;
     }
 
     /** The canonical order of {@code tree}, valid against the schema. */
@@ -58,18 +57,23 @@ public class EdiOrderAdmission {
         return order;
     }
 
-    public Admission admit(ObjectNode order) {
-        Exchange exchange = new DefaultExchange(context);
+    /** The order as the bus carries it. */
+    public Order canonical(ObjectNode order) {
         try {
-            exchange.getMessage().setBody(CanonicalJson.mapper().treeToValue(order, Order.class));
-            admission.process(exchange);
+            return CanonicalJson.mapper().treeToValue(order, Order.class);
         } catch (JsonProcessingException e) {
             throw new TransactionRejectedException("canonical order unreadable: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Several orders of one file at once: one commit to the bus and one to the tracking store. */
+    public List<Admission> admitAll(List<Order> orders) {
+        try {
+            return admission.admitAll(new ArrayList<>(orders), bus);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
             throw new RetryLaterException("admission failed: " + e.getMessage(), e);
         }
-        return exchange.getMessage().getBody(Admission.class);
     }
 }

@@ -38,35 +38,55 @@ public class EdiTracking implements DocumentDetails {
     }
 
     public void record(EdiTransactionRecord record) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement("""
+        recordAll(List.of(record));
+    }
+
+    /** Several records in one transaction (a file's batch of admitted orders). */
+    public void recordAll(List<EdiTransactionRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement("""
                         insert into edi_transaction (partner_id, file_name, interchange_control_number,
                             group_control_number, transaction_control_number, transaction_set, external_number,
                             document_id, state, reason, canonical_order, received_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
-            insert.setString(1, record.partnerId());
-            insert.setString(2, record.fileName());
-            insert.setString(3, record.interchangeControlNumber());
-            insert.setString(4, record.groupControlNumber());
-            insert.setString(5, record.transactionControlNumber());
-            insert.setString(6, record.transactionSet());
-            insert.setString(7, clip(record.externalNumber(), 100));
-            insert.setString(8, record.documentId());
-            insert.setString(9, record.state());
-            insert.setString(10, clip(record.reason(), MAX_TEXT));
-            insert.setString(11, record.canonicalOrder());
-            insert.setTimestamp(12, Timestamp.from(Instant.now()));
-            insert.executeUpdate();
+                Timestamp now = Timestamp.from(Instant.now());
+                for (EdiTransactionRecord record : records) {
+                    insert.setString(1, record.partnerId());
+                    insert.setString(2, record.fileName());
+                    insert.setString(3, record.interchangeControlNumber());
+                    insert.setString(4, record.groupControlNumber());
+                    insert.setString(5, record.transactionControlNumber());
+                    insert.setString(6, record.transactionSet());
+                    insert.setString(7, clip(record.externalNumber(), 100));
+                    insert.setString(8, record.documentId());
+                    insert.setString(9, record.state());
+                    insert.setString(10, clip(record.reason(), MAX_TEXT));
+                    insert.setString(11, record.canonicalOrder());
+                    insert.setTimestamp(12, now);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
         } catch (SQLException e) {
-            throw new TrackingException("Cannot track EDI transaction " + record.transactionControlNumber()
-                    + " of " + record.fileName(), e);
+            EdiTransactionRecord first = records.get(0);
+            throw new TrackingException("Cannot track EDI transaction " + first.transactionControlNumber()
+                    + (records.size() > 1 ? " and " + (records.size() - 1) + " more" : "") + " of " + first.fileName(), e);
         }
-        if (record.documentId() != null) {
-            timeline.record(record.documentId(), "file-received", "ok", record.transactionSet() + " "
-                    + record.transactionControlNumber() + " in group " + record.groupControlNumber() + " of interchange "
-                    + record.interchangeControlNumber() + ", file " + record.fileName()
-                    + ("duplicate".equals(record.state()) ? " (a resend of an order already admitted)" : ""));
-        }
+        timeline.recordAll(records.stream().filter(record -> record.documentId() != null)
+                .map(record -> new DocumentTimeline.NewHop(record.documentId(), "file-received", "ok",
+                        record.transactionSet() + " " + record.transactionControlNumber() + " in group "
+                        + record.groupControlNumber() + " of interchange " + record.interchangeControlNumber()
+                        + ", file " + record.fileName()
+                        + ("duplicate".equals(record.state()) ? " (a resend of an order already admitted)" : "")))
+                .toList());
     }
 
     /**

@@ -26,6 +26,7 @@ import io.interchange.edi.TransactionOutcome;
 import io.interchange.edi.ValidationProblem;
 import io.interchange.edi.X12AcknowledgementWriter;
 import io.interchange.model.CanonicalJson;
+import io.interchange.model.Order;
 import io.interchange.partner.OwnIdentity;
 import io.interchange.partner.Partner;
 import io.interchange.tracking.Admission;
@@ -33,8 +34,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One pass over one partner file, fed by the streaming EDI reader: each transaction is mapped and
- * admitted as soon as it is read (or held back until its interchange's verdict, for partners that
+ * One pass over one partner file, fed by the streaming EDI reader: each transaction is mapped as
+ * soon as it is read and admitted with the next few hundred, every batch on the bus before the
+ * acknowledgements are built (or held back until its interchange's verdict, for partners that
  * reject whole interchanges); each group gets its 997/999, each EDIFACT interchange its CONTRL; an
  * interchange from an unknown sender or a duplicate one is skipped and reported at interchange
  * level (TA1, CONTRL UCI). Acknowledgements say exactly what was admitted:
@@ -43,6 +45,8 @@ import org.slf4j.LoggerFactory;
 final class FileRun implements EdiHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileRun.class);
+    /** A batch also ends at this much canonical JSON, so that partners with huge orders do not need a huge heap. */
+    private static final long MAX_BATCH_CHARS = 4L * 1024 * 1024;
 
     private final Partner partner;
     private final OwnIdentity own;
@@ -56,6 +60,8 @@ final class FileRun implements EdiHandler {
     private final Map<String, List<ValidationProblem>> refused = new HashMap<>();
     private final List<GroupResult> groupsOfInterchange = new ArrayList<>();
     private final PendingOrders pending = new PendingOrders();
+    private final List<Admitting> batch = new ArrayList<>();
+    private long batchChars;
 
     private int admitted;
     private int duplicates;
@@ -113,6 +119,7 @@ final class FileRun implements EdiHandler {
         enter(group.envelope().interchange());
         GroupResult adjusted = withRefusals(group);
         refused.clear();
+        flush();
         if (skip == null && !group.problems().isEmpty()) {
             rejections.add("interchange " + interchange.controlNumber() + " group " + groupNumber(group)
                     + " rejected: " + group.problems());
@@ -133,6 +140,7 @@ final class FileRun implements EdiHandler {
             rejections.add("interchange " + result.header().controlNumber() + " rejected: " + result.problems());
         }
         boolean accepted = skip == null && settleHeldBack(result);
+        flush();
         if (skip != null && skip.duplicate()) {
             reportDuplicate(result.header());
         } else if (skip != null) {
@@ -225,18 +233,43 @@ final class FileRun implements EdiHandler {
     }
 
     private void admit(ObjectNode order, String group, String transaction, String setId) {
-        Admission admission = services.admission().admit(order);
-        String number = order.path("header").path("externalOrderNumber").asText();
-        if (admission.duplicate()) {
-            duplicates++;
-        } else {
-            admitted++;
+        String json = order.toString();
+        batch.add(new Admitting(services.admission().canonical(order), json, interchange.controlNumber(), group,
+                transaction, setId, order.path("header").path("externalOrderNumber").asText()));
+        batchChars += json.length();
+        if (batch.size() >= services.admissionBatch() || batchChars >= MAX_BATCH_CHARS) {
+            flush();
         }
-        admittedInInterchange++;
-        services.metrics().transaction(partner.id(), admission.duplicate() ? "duplicate" : "admitted");
-        services.tracking().record(new EdiTransactionRecord(partner.id(), fileName, interchange.controlNumber(), group,
-                transaction, setId, number, admission.documentId(), admission.duplicate() ? "duplicate" : "admitted",
-                null, admission.duplicate() ? null : order.toString()));
+    }
+
+    /**
+     * Puts the waiting orders on the bus with one commit, then tracks them. Called when the batch
+     * is full and at each group's and interchange's end, so that what is acknowledged is on the
+     * bus; never after a failed read, whose file is read again at the next poll.
+     */
+    private void flush() {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<Admission> admissions = services.admission().admitAll(batch.stream().map(Admitting::order).toList());
+        List<EdiTransactionRecord> records = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            Admitting order = batch.get(i);
+            Admission admission = admissions.get(i);
+            if (admission.duplicate()) {
+                duplicates++;
+            } else {
+                admitted++;
+            }
+            admittedInInterchange++;
+            services.metrics().transaction(partner.id(), admission.duplicate() ? "duplicate" : "admitted");
+            records.add(new EdiTransactionRecord(partner.id(), fileName, order.interchange(), order.group(),
+                    order.transaction(), order.setId(), order.number(), admission.documentId(),
+                    admission.duplicate() ? "duplicate" : "admitted", null, admission.duplicate() ? null : order.json()));
+        }
+        services.tracking().recordAll(records);
+        batch.clear();
+        batchChars = 0;
     }
 
     /**
@@ -334,5 +367,10 @@ final class FileRun implements EdiHandler {
 
     /** Why an interchange is not looked at, and the envelope problem that says so to the partner. */
     private record Skip(boolean duplicate, String reason, EnvelopeProblem problem) {
+    }
+
+    /** An order waiting for its batch to go on the bus, with what its tracking record needs. */
+    private record Admitting(Order order, String json, String interchange, String group, String transaction,
+            String setId, String number) {
     }
 }

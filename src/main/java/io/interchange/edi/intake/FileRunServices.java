@@ -2,9 +2,13 @@ package io.interchange.edi.intake;
 
 import io.interchange.edi.AckControlNumbers;
 
-/** What a {@link FileRun} works with; one set per runtime, shared by every file. */
+/**
+ * What a {@link FileRun} works with; one set per runtime, shared by every file.
+ *
+ * @param admissionBatch how many orders go on the bus with one commit
+ */
 record FileRunServices(EdiOrderAdmission admission, EdiTracking tracking, InterchangeRegister register,
-        ControlNumberSequence numbers, EdiMetrics metrics) {
+        ControlNumberSequence numbers, EdiMetrics metrics, int admissionBatch) {
 
     /** A fresh ISA13/GS06/ST02 (UNB/UNH) triple for one outbound acknowledgement. */
     AckControlNumbers numbers(String partnerId) {
