@@ -92,7 +92,7 @@ public final class EdiIntakeBenchmark {
             Partner acme = interchange.bean("partnerDirectory", PartnerDirectory.class).require(PARTNER);
             EdiOrderAdmission mapping = new EdiOrderAdmission(
                     new OrderMapping(Path.of(interchange.property("interchange.mappings.dir"))),
-                    interchange.bean("canonicalSchemas", CanonicalSchemas.class), null, interchange.context());
+                    interchange.bean("canonicalSchemas", CanonicalSchemas.class), null, null);
             Path sftpRoot = Path.of(interchange.property("interchange.sftp.root"));
             Intake intake = new Intake(interchange.queue("orders.inbound"),
                     sftpRoot.resolve("archive").resolve(PARTNER), sftpRoot.resolve("error").resolve(PARTNER));
