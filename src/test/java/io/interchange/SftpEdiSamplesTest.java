@@ -124,6 +124,27 @@ class SftpEdiSamplesTest {
     }
 
     @Test
+    void wrongGroupAndInterchangeCountsAroundAValidOrderAreNotedNotRejectedAndTheOrderIsBooked() throws Exception {
+        try (SftpAccount acme = login("acme"); SftpAccount intake = serviceView()) {
+            acme.put("inbound/wrong-counts.edi", EdiSamples.x12("x12/acme-850-004010-wrong-group-counts.edi", 2010, "S10"));
+
+            // acme rejects failing transactions only: the valid 850 went on as it was read, so the
+            // acknowledgements accept it and note the broken trailers instead of contradicting that
+            EdiText ack = EdiText.x12(OutboundFolder.take(acme, "997-", "AK1*PO*101"));
+            assertThat(ack.segment("AK2")).containsExactly("AK2", "850", "0001");
+            assertThat(ack.segment("AK5")).containsExactly("AK5", "A");
+            assertThat(ack.segment("AK9")).containsExactly("AK9", "E", "2", "1", "1", "5");
+            EdiText ta1 = EdiText.x12(OutboundFolder.take(acme, "TA1-", "TA1*000002010"));
+            assertThat(ta1.segment("TA1")).containsExactly("TA1", "000002010", "261120", "1230", "E", "021");
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> erp.ordersFor("S10-4711").size() == 1);
+            String reason = reason(intake, "acme", "wrong-counts.edi");
+            assertThat(reason).contains("group 101 acknowledged with errors, its valid transactions went on")
+                    .contains("interchange 000002010 accepted with errors, its valid transactions went on");
+        }
+    }
+
+    @Test
     void twoInterchangesOnOneLineGetA999EachAndBothOrdersAreBooked() throws Exception {
         try (SftpAccount globex = login("globex-us"); SftpAccount intake = serviceView()) {
             globex.put("inbound/two-interchanges.edi",

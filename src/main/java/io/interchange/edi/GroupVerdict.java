@@ -28,9 +28,19 @@ public final class GroupVerdict {
     public static GroupVerdict of(GroupResult group, AckPolicy policy, boolean envelopeRejected) {
         boolean anyInvalid = group.transactions().stream().anyMatch(t -> !t.valid());
         boolean rejected = envelopeRejected
-                || !group.problems().isEmpty()
+                || (!group.problems().isEmpty() && (policy == AckPolicy.REJECT_WHOLE_GROUP || !isX12(group)))
                 || (policy == AckPolicy.REJECT_WHOLE_GROUP && anyInvalid);
         return new GroupVerdict(group, rejected);
+    }
+
+    /**
+     * An X12 group trailer at fault (GE count or control number) does not undo its transactions
+     * when the partner rejects only failing transactions: they were checked one by one and went on
+     * as they were read, so the 997 accepts them and notes the group's error (AK9 E or P with the
+     * AK9 codes). A CONTRL answers a whole interchange and rejects the group.
+     */
+    private static boolean isX12(GroupResult group) {
+        return group.envelope().standard() == EdiStandard.X12;
     }
 
     public GroupResult group() {
@@ -57,12 +67,18 @@ public final class GroupVerdict {
         return accepted().size();
     }
 
-    /** A when all are accepted, R when none (or the group itself is broken), P in between. */
+    /**
+     * A when all are accepted, E when all are but the group trailer is at fault, R when none (or
+     * the group is rejected), P in between.
+     */
     public AckStatus status() {
         int accepted = acceptedCount();
         if (groupRejected || accepted == 0) {
             return AckStatus.REJECTED;
         }
-        return accepted == received() ? AckStatus.ACCEPTED : AckStatus.PARTIALLY_ACCEPTED;
+        if (accepted < received()) {
+            return AckStatus.PARTIALLY_ACCEPTED;
+        }
+        return group.problems().isEmpty() ? AckStatus.ACCEPTED : AckStatus.ACCEPTED_WITH_ERRORS;
     }
 }

@@ -83,6 +83,20 @@ class X12AcknowledgementWriterTest {
     }
 
     @Test
+    void wrongGroupCountIsNotedWithoutRejectingValidTransactionsUnlessTheWholeGroupIsRejected() {
+        GroupResult group = Samples.read("x12/acme-850-004010-wrong-group-counts.edi").groups.get(0);
+
+        EdiText perTransaction = EdiText.x12(write997(group, AckPolicy.REJECT_FAILING_TRANSACTIONS));
+        EdiText wholeGroup = EdiText.x12(write997(group, AckPolicy.REJECT_WHOLE_GROUP));
+
+        assertThat(perTransaction.segment("AK5")).containsExactly("AK5", "A");
+        // E: accepted, errors noted; GE01 said 2, 1 received, 1 accepted; 5: included count does not match
+        assertThat(perTransaction.segment("AK9")).containsExactly("AK9", "E", "2", "1", "1", "5");
+        assertThat(wholeGroup.segment("AK5").get(1)).isEqualTo("R");
+        assertThat(wholeGroup.segment("AK9")).containsExactly("AK9", "R", "2", "1", "0", "5");
+    }
+
+    @Test
     void elementErrorsBecomeAk4WithPositionReferenceCodeAndBadData() {
         GroupResult group = Samples.read("x12/acme-850-and-810-004010.edi").groups.get(0);
 

@@ -121,8 +121,10 @@ final class FileRun implements EdiHandler {
         refused.clear();
         flush();
         if (skip == null && !group.problems().isEmpty()) {
+            boolean rejected = GroupVerdict.of(adjusted, policy()).status() == AckStatus.REJECTED;
             rejections.add("interchange " + interchange.controlNumber() + " group " + groupNumber(group)
-                    + " rejected: " + group.problems());
+                    + (rejected ? " rejected: " : " acknowledged with errors, its valid transactions went on: ")
+                    + group.problems());
         }
         // CONTRL answers a whole interchange; so does a 997 for partners that reject whole
         // interchanges, as its verdict waits for the interchange trailer
@@ -136,11 +138,17 @@ final class FileRun implements EdiHandler {
     @Override
     public void onInterchangeEnd(InterchangeResult result) {
         enter(result.header());
-        if (!result.valid()) {
-            rejections.add("interchange " + result.header().controlNumber() + " rejected: " + result.problems());
-        }
         boolean accepted = skip == null && settleHeldBack(result);
         flush();
+        // under per-transaction rejection the valid transactions went on as they were read: a
+        // broken trailer is then noted (TA1 E), not turned into a rejection of what was admitted
+        boolean admittedDespiteTrailer = !result.valid() && admittedInInterchange > 0
+                && result.header().standard() == EdiStandard.X12 && !partner.acknowledgements().rejectWholeInterchange();
+        if (!result.valid()) {
+            rejections.add("interchange " + result.header().controlNumber()
+                    + (admittedDespiteTrailer ? " accepted with errors, its valid transactions went on: " : " rejected: ")
+                    + result.problems());
+        }
         if (skip != null && skip.duplicate()) {
             reportDuplicate(result.header());
         } else if (skip != null) {
@@ -157,8 +165,9 @@ final class FileRun implements EdiHandler {
                 String code = result.problems().stream().map(p -> p.error().x12()).filter(c -> c != null).findFirst()
                         .orElse(EnvelopeError.INTERCHANGE_ENVELOPE_INVALID.x12());
                 long number = services.numbers().next(partner.id(), "interchange");
-                acknowledgements.add(new OutboundDocument("TA1-" + number + ".x12",
-                        Ta1Notice.reject(result.header(), own, number, code, LocalDateTime.now())));
+                acknowledgements.add(new OutboundDocument("TA1-" + number + ".x12", admittedDespiteTrailer
+                        ? Ta1Notice.acceptWithErrors(result.header(), own, number, code, LocalDateTime.now())
+                        : Ta1Notice.reject(result.header(), own, number, code, LocalDateTime.now())));
             }
         }
         if (skip == null && admittedInInterchange > 0) {
