@@ -181,8 +181,10 @@ class SftpEdiIntakeTest {
     void halfWrittenFileIsNotTakenUntilComplete() throws Exception {
         String file = EdiSamples.x12("x12/acme-850-004010-single.edi", 1004, "T4");
         byte[] bytes = file.getBytes(StandardCharsets.ISO_8859_1);
-        try (SftpAccount acme = SftpAccount.login(sftpPort, "acme", PartnerRegistryFile.PASSWORD)) {
-            OutputStream upload = acme.open("inbound/slow.edi");
+        // the upload keeps a session of its own, as a partner's client would
+        try (SftpAccount acme = SftpAccount.login(sftpPort, "acme", PartnerRegistryFile.PASSWORD);
+                SftpAccount uploader = SftpAccount.login(sftpPort, "acme", PartnerRegistryFile.PASSWORD)) {
+            OutputStream upload = uploader.open("inbound/slow.edi");
             upload.write(bytes, 0, bytes.length / 2);
             upload.flush();
 
