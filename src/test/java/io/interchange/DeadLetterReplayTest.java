@@ -62,6 +62,7 @@ class DeadLetterReplayTest {
         erp.fail(503, -1);
         List<String> documentIds = List.of(post("outage-shop", "O-1"), post("outage-shop", "O-2"), post("outage-shop", "O-3"));
         documentIds.forEach(id -> awaitState(api, id, "dead-lettered"));
+        documentIds.forEach(DeadLetterReplayTest::deadLetterOf);
 
         JsonNode listed = alice.getJson("/admin/v1/dead-letters?partner=outage-shop");
         assertThat(listed.path("matched").asInt()).isEqualTo(3);

@@ -76,6 +76,9 @@ class PostgresOpsStoreIT {
         String documentId = Http.json(interchange.http().postJson("/api/v1/orders", Orders.json("pg-shop", "PGO-1")))
                 .path("documentId").asText();
         awaitState(interchange.http(), documentId, "dead-lettered");
+        // the state is written just before the JMS transaction that moves the order to the DLQ commits
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> ops.getJson("/admin/v1/dead-letters?partner=pg-shop").path("matched").asInt() == 1);
         erp.heal();
 
         JsonNode replayed = ops.postJson("/admin/v1/dead-letters/replay", "{\"partner\":\"pg-shop\"}");

@@ -202,7 +202,9 @@ class WebhookDeadLetterReplayTest {
         assertThat(callsFor(number)).hasSize(3);
     }
 
+    /** The one dead letter the query finds, once its JMS transaction has committed. */
     private static JsonNode single(String query) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> viewer.getJson(query).path("matched").asInt() > 0);
         JsonNode listed = viewer.getJson(query);
         assertThat(listed.path("matched").asInt()).as(query).isEqualTo(1);
         return listed.path("deadLetters").get(0);
