@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import io.interchange.support.HeapWatch;
 import io.interchange.support.Http;
@@ -74,13 +73,7 @@ class LargeInterchangeIntakeTest {
         registry.write(PartnerRegistryFile.examplePartners("").replace("max-file-bytes: 2000000",
                 "max-file-bytes: " + 200 * MEGABYTE));
         sftpPort = io.interchange.support.FreePorts.next();
-        interchange = RunningInterchange.start(erp, Map.of(
-                "interchange.partners.file", registry.path().toString(),
-                "interchange.sftp.port", String.valueOf(sftpPort),
-                "interchange.sftp.service-password", "test-service-secret",
-                "interchange.sftp.intake.poll-ms", "500",
-                "interchange.sftp.intake.read-lock-check-ms", "500",
-                "interchange.sftp.intake.read-lock-min-age-ms", "500"));
+        interchange = RunningInterchange.start(erp, registry.dropBoxProperties(sftpPort));
         api = interchange.http();
         await().atMost(Duration.ofSeconds(20)).until(() -> interchange.context().getRoute("intake-sftp-acme") != null);
     }

@@ -56,32 +56,26 @@ public class DocumentTimeline {
         }
     }
 
-    /** Records several hops that happened now, in one transaction (e.g. a file's batch of orders). */
-    public void recordAll(List<NewHop> hops) {
+    /**
+     * Adds hops that happened now within the caller's transaction, so they commit (or not) with
+     * what they describe, e.g. a file's batch of EDI transactions.
+     */
+    public void recordAll(Connection connection, List<NewHop> hops) throws SQLException {
         if (hops.isEmpty()) {
             return;
         }
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into document_event (document_id, step, outcome, detail, at) values (?, ?, ?, ?, ?)")) {
-                Timestamp now = Timestamp.from(Instant.now());
-                for (NewHop hop : hops) {
-                    insert.setString(1, hop.documentId());
-                    insert.setString(2, hop.step());
-                    insert.setString(3, hop.outcome());
-                    insert.setString(4, clip(hop.detail()));
-                    insert.setTimestamp(5, now);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
+        try (PreparedStatement insert = connection.prepareStatement(
+                "insert into document_event (document_id, step, outcome, detail, at) values (?, ?, ?, ?, ?)")) {
+            Timestamp now = Timestamp.from(Instant.now());
+            for (NewHop hop : hops) {
+                insert.setString(1, hop.documentId());
+                insert.setString(2, hop.step());
+                insert.setString(3, hop.outcome());
+                insert.setString(4, clip(hop.detail()));
+                insert.setTimestamp(5, now);
+                insert.addBatch();
             }
-        } catch (SQLException e) {
-            throw new TrackingException("Cannot record " + hops.size() + " hops, the first of " + hops.get(0).documentId(), e);
+            insert.executeBatch();
         }
     }
 

@@ -70,6 +70,8 @@ public class EdiTracking implements DocumentDetails {
                     insert.addBatch();
                 }
                 insert.executeBatch();
+                timeline.recordAll(connection, records.stream().filter(record -> record.documentId() != null)
+                        .map(EdiTracking::fileReceived).toList());
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -80,13 +82,13 @@ public class EdiTracking implements DocumentDetails {
             throw new TrackingException("Cannot track EDI transaction " + first.transactionControlNumber()
                     + (records.size() > 1 ? " and " + (records.size() - 1) + " more" : "") + " of " + first.fileName(), e);
         }
-        timeline.recordAll(records.stream().filter(record -> record.documentId() != null)
-                .map(record -> new DocumentTimeline.NewHop(record.documentId(), "file-received", "ok",
-                        record.transactionSet() + " " + record.transactionControlNumber() + " in group "
-                        + record.groupControlNumber() + " of interchange " + record.interchangeControlNumber()
-                        + ", file " + record.fileName()
-                        + ("duplicate".equals(record.state()) ? " (a resend of an order already admitted)" : "")))
-                .toList());
+    }
+
+    private static DocumentTimeline.NewHop fileReceived(EdiTransactionRecord record) {
+        return new DocumentTimeline.NewHop(record.documentId(), "file-received", "ok", record.transactionSet() + " "
+                + record.transactionControlNumber() + " in group " + record.groupControlNumber() + " of interchange "
+                + record.interchangeControlNumber() + ", file " + record.fileName()
+                + ("duplicate".equals(record.state()) ? " (a resend of an order already admitted)" : ""));
     }
 
     /**
