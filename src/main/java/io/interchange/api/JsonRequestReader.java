@@ -1,8 +1,8 @@
 package io.interchange.api;
 
 import java.io.IOException;
+import java.util.Locale;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.interchange.model.CanonicalJson;
@@ -11,8 +11,10 @@ import org.apache.camel.Processor;
 
 /**
  * First step of every JSON intake: refuses anything but {@code application/json} (415) and
- * anything that does not parse as a JSON object (400, naming line and column). Leaves the parsed
- * tree as the body and the raw bytes in the {@code rawBody} property (for signatures and DLQ).
+ * anything that is not exactly one JSON object (400: a syntax error with line and column, a key
+ * twice in one object, anything after the document — see {@link JsonReadProblem}). Leaves the
+ * parsed tree as the body and the raw bytes in the {@code rawBody} property (for signatures and
+ * DLQ). The admin API reads its bodies through {@link #object(byte[])} too.
  */
 public class JsonRequestReader implements Processor {
 
@@ -31,29 +33,35 @@ public class JsonRequestReader implements Processor {
             throw new ProblemException(Problem.of(400, "malformed-json", "Malformed JSON", "The request body is empty."));
         }
         exchange.setProperty(RAW_BODY, raw);
-        exchange.getMessage().setBody(parse(raw));
+        exchange.getMessage().setBody(object(raw));
     }
 
     static boolean isJson(String contentType) {
-        String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         return mediaType.equals("application/json") || (mediaType.startsWith("application/") && mediaType.endsWith("+json"));
     }
 
-    private static JsonNode parse(byte[] raw) {
+    /**
+     * The body as one strict JSON object (the {@link CanonicalJson} reading rules).
+     *
+     * @throws ProblemException 400 naming what is wrong and where
+     */
+    public static JsonNode object(byte[] raw) {
         JsonNode tree;
         try {
             tree = CanonicalJson.mapper().readTree(raw);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new ProblemException(Problem.of(400, "malformed-json", "Malformed JSON",
-                    "The body is not valid JSON" + where + ": " + e.getOriginalMessage()));
+            throw new ProblemException(JsonReadProblem.of(e));
         } catch (IOException e) {
             throw new ProblemException(Problem.of(400, "malformed-json", "Malformed JSON", e.getMessage()));
         }
-        if (tree == null || !tree.isObject()) {
+        if (tree == null || tree.isMissingNode()) {
             throw new ProblemException(Problem.of(400, "malformed-json", "Malformed JSON",
-                    "The body must be a JSON object."));
+                    "The body holds no JSON document, only white space."));
+        }
+        if (!tree.isObject()) {
+            throw new ProblemException(Problem.of(400, "malformed-json", "Malformed JSON",
+                    "The body must be a JSON object, not " + tree.getNodeType().name().toLowerCase(Locale.ROOT) + "."));
         }
         return tree;
     }

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.PathType;
@@ -41,8 +43,9 @@ public final class CanonicalSchemas {
 
     /** Every violation of schema {@code name} by {@code document}, ordered by location; empty when valid. */
     public List<SchemaViolation> violations(String name, JsonNode document) {
-        return schema(name).validate(document).stream()
-                .map(CanonicalSchemas::toViolation)
+        JsonSchema schema = schema(name);
+        return schema.validate(document).stream()
+                .map(message -> toViolation(message, schema.getSchemaNode()))
                 .sorted(Comparator.comparing(SchemaViolation::pointer).thenComparing(SchemaViolation::message))
                 .toList();
     }
@@ -89,14 +92,31 @@ public final class CanonicalSchemas {
         }
     }
 
-    private static SchemaViolation toViolation(ValidationMessage message) {
+    private static SchemaViolation toViolation(ValidationMessage message, JsonNode schema) {
         String pointer = message.getInstanceLocation().toString();
         // The message starts with the location again ("/lines/0/sku: ..."); keep only the reason.
         String text = message.getMessage();
         if (text.startsWith(pointer + ": ")) {
             text = text.substring(pointer.length() + 2);
         }
+        if (NumberBounds.KEYWORDS.contains(message.getType())) {
+            JsonNode field = field(message, schema);
+            if (field.isObject()) {
+                text = NumberBounds.message(field, message.getInstanceNode());
+            }
+        }
         return new SchemaViolation(pointer.isEmpty() ? "/" : pointer, text);
+    }
+
+    /** The schema of the field whose keyword failed: the keyword's location without its last step. */
+    private static JsonNode field(ValidationMessage message, JsonNode schema) {
+        String location = message.getSchemaLocation().toString();
+        int fragment = location.indexOf('#');
+        if (fragment < 0) {
+            return MissingNode.getInstance();
+        }
+        JsonPointer keyword = JsonPointer.compile(location.substring(fragment + 1));
+        return schema.at(keyword.head());
     }
 
     private record Compiled(FileTime modified, JsonSchema schema) {

@@ -13,12 +13,15 @@ import io.interchange.api.ProblemResponder;
 import io.interchange.api.SchemaDocument;
 import io.interchange.canonical.CanonicalSchemas;
 import io.interchange.events.OrderEvents;
+import io.interchange.mapping.MappingFunctions;
+import io.interchange.model.CanonicalJson;
 import io.interchange.observe.DatabaseHealthCheck;
 import io.interchange.observe.DocumentMetrics;
 import io.interchange.tracking.DocumentTracker;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.component.jslt.JsltComponent;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Registry;
 
@@ -52,6 +55,10 @@ public class OrderPipelineConfiguration implements CamelConfiguration {
         DocumentTracker tracker = new DocumentTracker(dataSource);
         CanonicalSchemas schemas = new CanonicalSchemas(Path.of(mappingsDir, "canonical"));
 
+        // every JSLT mapping of the routes with the extension functions (exact number()), and the
+        // canonical JSON reading for the ones that carry amounts: no double between intake and ERP
+        context.getComponent("jslt", JsltComponent.class).setFunctions(MappingFunctions.all());
+        registry.bind("canonicalJson", CanonicalJson.mapper());
         registry.bind("documentTracker", tracker);
         registry.bind("canonicalSchemas", schemas);
         registry.bind("jsonRequest", new JsonRequestReader());

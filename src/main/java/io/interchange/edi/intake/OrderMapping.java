@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.schibsted.spt.data.jslt.Expression;
 import com.schibsted.spt.data.jslt.Parser;
+import io.interchange.mapping.MappingFunctions;
 
 /**
  * The partners' JSLT mapping files under the mappings directory, compiled once and again when a
@@ -48,7 +49,7 @@ public class OrderMapping {
 
     private static Expression compile(Path file) {
         try {
-            return Parser.compileString(Files.readString(file));
+            return Parser.compileString(Files.readString(file), MappingFunctions.all());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read mapping " + file, e);
         } catch (RuntimeException e) {

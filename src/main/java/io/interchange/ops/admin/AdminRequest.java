@@ -1,6 +1,5 @@
 package io.interchange.ops.admin;
 
-import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.interchange.api.JsonRequestReader;
 import io.interchange.api.Problem;
 import io.interchange.api.ProblemException;
 import io.interchange.model.CanonicalJson;
@@ -79,22 +79,16 @@ public final class AdminRequest {
         }).orElse(0);
     }
 
-    /** The JSON object body; an empty body is an empty object. 400 when not JSON. */
+    /**
+     * The JSON object body; an empty body is an empty object. 400 when not exactly one JSON object
+     * (read as strictly as the intakes read theirs: no duplicate keys, nothing after the document).
+     */
     public JsonNode body() {
-        String text = exchange.getMessage().getBody(String.class);
-        if (text == null || text.isBlank()) {
+        byte[] raw = exchange.getMessage().getBody(byte[].class);
+        if (raw == null || new String(raw, StandardCharsets.UTF_8).isBlank()) {
             return CanonicalJson.mapper().createObjectNode();
         }
-        try {
-            JsonNode body = CanonicalJson.mapper().readTree(text);
-            if (!body.isObject()) {
-                throw badRequest("The body must be a JSON object.");
-            }
-            return body;
-        } catch (IOException e) {
-            throw new ProblemException(Problem.of(400, "malformed-json", "Malformed JSON",
-                    "The body is not valid JSON: " + e.getMessage()));
-        }
+        return JsonRequestReader.object(raw);
     }
 
     public static Instant parseInstant(String name, String value) {

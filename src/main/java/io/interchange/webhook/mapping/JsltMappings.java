@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.schibsted.spt.data.jslt.Expression;
 import com.schibsted.spt.data.jslt.JsltException;
 import com.schibsted.spt.data.jslt.Parser;
+import io.interchange.mapping.MappingFunctions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,7 +86,7 @@ public final class JsltMappings {
     }
 
     private static Expression compile(Path file) throws IOException {
-        return Parser.compileString(Files.readString(file, StandardCharsets.UTF_8));
+        return Parser.compileString(Files.readString(file, StandardCharsets.UTF_8), MappingFunctions.all());
     }
 
     private record Compiled(Stamp stamp, Expression expression) {
