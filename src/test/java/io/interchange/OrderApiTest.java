@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -137,6 +138,80 @@ class OrderApiTest {
         assertThat(errors.toString()).contains("sku");
         assertThat(interchange.queue("orders.inbound").getMessagesAdded())
                 .as("nothing enqueued").isEqualTo(enqueuedSoFar());
+    }
+
+    @Test
+    void duplicateKeysAndTrailingContentAreRefusedNamingThemAndNothingIsEnqueued() {
+        long before = enqueuedSoFar();
+        String order = Orders.json("webshop", "WS-STRICT");
+
+        HttpResponse<String> duplicate = api.postJson("/api/v1/orders",
+                order.replace("\"currency\":\"USD\"", "\"currency\":\"USD\",\"currency\":\"EUR\""));
+        HttpResponse<String> garbage = api.postJson("/api/v1/orders", order + " trailing");
+        HttpResponse<String> twoDocuments = api.postJson("/api/v1/orders", order + order);
+
+        assertProblem(duplicate, 400, "duplicate-key");
+        assertThat(Http.json(duplicate).path("errors").get(0).path("pointer").asText()).isEqualTo("/header/currency");
+        assertThat(Http.json(duplicate).path("detail").asText()).contains("'currency'");
+        assertProblem(garbage, 400, "trailing-content");
+        assertProblem(twoDocuments, 400, "trailing-content");
+        assertThat(enqueuedSoFar()).isEqualTo(before);
+        assertThat(erp.ordersFor("WS-STRICT")).isEmpty();
+    }
+
+    @Test
+    void hugeNumbersAreRefusedNamingTheFieldNeverBooked() {
+        String order = Orders.json("webshop", "WS-HUGE");
+
+        HttpResponse<String> quantity = api.postJson("/api/v1/orders", order.replace("\"quantity\":2", "\"quantity\":1e400"));
+        HttpResponse<String> lineNumber = api.postJson("/api/v1/orders", order.replace("\"lineNumber\":1", "\"lineNumber\":1e400"));
+
+        assertProblem(quantity, 400, "schema-violation");
+        assertThat(Http.json(quantity).path("errors").findValuesAsText("pointer")).containsExactly("/lines/0/quantity");
+        assertThat(Http.json(quantity).path("errors").get(0).path("message").asText()).contains("at most 1000000000", "1E+400");
+        assertProblem(lineNumber, 400, "schema-violation");
+        assertThat(Http.json(lineNumber).path("errors").findValuesAsText("pointer")).containsExactly("/lines/0/lineNumber");
+        assertThat(erp.ordersFor("WS-HUGE")).isEmpty();
+    }
+
+    @Test
+    void pricesAndQuantitiesArriveAtTheErpDigitForDigit() {
+        ObjectNode order = Orders.order("webshop", "WS-EXACT", "WIDGET-RED", "GADGET-BLUE");
+        ((ObjectNode) order.path("lines").get(0)).put("quantity", new BigDecimal("123456789.123456"))
+                .put("unitPrice", new BigDecimal("19.99"));
+        ((ObjectNode) order.path("lines").get(1)).put("quantity", new BigDecimal("0.3"))
+                .put("unitPrice", new BigDecimal("12.10"));
+
+        String documentId = Http.json(api.postJson("/api/v1/orders", order.toString())).path("documentId").asText();
+
+        awaitState(documentId, "accepted");
+        JsonNode lines = erp.ordersFor("WS-EXACT").get(0).path("lines");
+        assertThat(lines.get(0).path("quantity").toString()).isEqualTo("123456789.123456");
+        assertThat(lines.get(0).path("price").toString()).isEqualTo("19.99");
+        assertThat(lines.get(1).path("quantity").toString()).isEqualTo("0.3");
+        assertThat(lines.get(1).path("price").toString()).isEqualTo("12.10");
+    }
+
+    @Test
+    void sameBusinessKeyWithOtherContentIs409NamingTheOriginalDocument() {
+        String first = Http.json(api.postJson("/api/v1/orders", Orders.json("webshop", "WS-409"))).path("documentId").asText();
+        ObjectNode changed = Orders.order("webshop", "WS-409");
+        ((ObjectNode) changed.path("header")).put("currency", "EUR");
+        long before = enqueuedSoFar();
+
+        HttpResponse<String> conflict = api.postJson("/api/v1/orders", changed.toString());
+        HttpResponse<String> retry = api.post("/api/v1/orders", "application/json",
+                Orders.json("webshop", "WS-409").getBytes(StandardCharsets.UTF_8), Map.of("X-Correlation-ID", "another-attempt"));
+
+        assertProblem(conflict, 409, "business-key-conflict");
+        assertThat(Http.json(conflict).path("documentId").asText()).isEqualTo(first);
+        assertThat(Http.json(conflict).path("detail").asText()).contains("rest:webshop:WS-409", first);
+        assertThat(retry.statusCode()).as("same content, other correlation id: a retry").isEqualTo(200);
+        assertThat(Http.json(retry).path("documentId").asText()).isEqualTo(first);
+        assertThat(enqueuedSoFar()).isEqualTo(before);
+        awaitState(first, "accepted");
+        assertThat(erp.ordersFor("WS-409")).singleElement()
+                .satisfies(booked -> assertThat(booked.path("currency").asText()).isEqualTo("USD"));
     }
 
     @Test

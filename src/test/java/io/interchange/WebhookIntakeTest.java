@@ -350,6 +350,59 @@ class WebhookIntakeTest {
         }
     }
 
+    @Test
+    void shopPricesHeldAsStringsReachTheErpDigitForDigit() {
+        long number = ORDER_NUMBERS.incrementAndGet();
+        ObjectNode delivery = (ObjectNode) json(WebhookDeliveries.shopOrder(number));
+        ((ObjectNode) delivery.path("line_items").get(0)).put("price", "123456789.123456");
+        ((ObjectNode) delivery.path("line_items").get(1)).put("price", "12.10");
+
+        HttpResponse<String> response = postShop("orders/create", WebhookDeliveries.bytes(delivery), SHOP_SECRET);
+
+        awaitState(api, Http.json(response).path("documentId").asText(), "accepted");
+        JsonNode lines = erp.ordersFor(String.valueOf(number)).get(0).path("lines");
+        assertThat(lines.get(0).path("price").toString()).isEqualTo("123456789.123456");
+        assertThat(lines.get(1).path("price").toString()).isEqualTo("12.10");
+        assertThat(lines.get(1).path("quantity").toString()).isEqualTo("1");
+    }
+
+    @Test
+    void knownShopOrderWithOtherContentIs409NamingTheOriginalAndTheSameContentStays200() {
+        long number = ORDER_NUMBERS.incrementAndGet();
+        byte[] original = WebhookDeliveries.shopOrder(number);
+        String documentId = Http.json(postShop("orders/create", original, SHOP_SECRET)).path("documentId").asText();
+        ObjectNode changed = (ObjectNode) json(original);
+        changed.put("currency", "EUR");
+        long enqueued = enqueued();
+
+        HttpResponse<String> conflict = postShop("orders/create", WebhookDeliveries.bytes(changed), SHOP_SECRET);
+        HttpResponse<String> resent = postShop("orders/create", original, SHOP_SECRET);
+
+        assertProblem(conflict, 409, "business-key-conflict");
+        assertThat(Http.json(conflict).path("documentId").asText()).isEqualTo(documentId);
+        assertThat(resent.statusCode()).isEqualTo(200);
+        assertThat(Http.json(resent).path("documentId").asText()).isEqualTo(documentId);
+        assertThat(enqueued()).isEqualTo(enqueued);
+        assertThat(awaitState(api, documentId, "accepted")).isNotNull();
+        assertThat(erp.ordersFor(String.valueOf(number))).singleElement()
+                .satisfies(booked -> assertThat(booked.path("currency").asText()).isEqualTo("USD"));
+        assertThat(metrics()).contains("interchange_webhooks_rejected_total{reason=\"business-key-conflict\",source=\"shop\"}");
+    }
+
+    @Test
+    void deliveryWithADuplicateKeyIs400NamingItAndNothingIsEnqueued() {
+        long number = ORDER_NUMBERS.incrementAndGet();
+        String body = new String(WebhookDeliveries.shopOrder(number), StandardCharsets.UTF_8)
+                .replaceFirst("\\{", "{\"currency\":\"EUR\",");
+        long enqueued = enqueued();
+
+        HttpResponse<String> response = postShop("orders/create", body.getBytes(StandardCharsets.UTF_8), SHOP_SECRET);
+
+        assertProblem(response, 400, "duplicate-key");
+        assertThat(Http.json(response).path("errors").get(0).path("pointer").asText()).isEqualTo("/currency");
+        assertThat(enqueued()).isEqualTo(enqueued);
+    }
+
     private static HttpResponse<String> postShop(String topic, byte[] body, String secret) {
         return postShop(topic, body, secret, UUID.randomUUID().toString());
     }

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import io.interchange.broker.BusTransaction;
 import io.interchange.model.CanonicalJson;
+import io.interchange.model.ContentFingerprint;
 import io.interchange.model.DocumentHeaders;
 import io.interchange.model.Order;
 import io.interchange.observe.DocumentMetrics;
@@ -23,7 +24,8 @@ import org.apache.camel.ProducerTemplate;
 /**
  * Admits a canonical order: gives it its ids, registers its business key and sends it
  * persistently to the orders queue, all before the caller gets an answer. A business key seen
- * before is not enqueued again; the caller gets the original document id.
+ * before is not enqueued again; the caller gets the original document id, or a 409 naming it when
+ * the content differs from the original's ({@link ContentFingerprint}).
  *
  * <p>Out: body {@link Admission}; headers {@code documentId} and {@code correlationId}.
  */
@@ -57,11 +59,15 @@ public class OrderAdmission implements Processor {
                 posted.correlationId());
         Order order = posted.withIdentity(UUID.randomUUID().toString(), correlationId, channel);
         Instant receivedAt = Instant.now();
-        NewDocument document = new NewDocument(order.documentId(), correlationId, "order", order.businessKey(), receivedAt);
+        NewDocument document = new NewDocument(order.documentId(), correlationId, "order", order.businessKey(), receivedAt,
+                ContentFingerprint.of(order));
         String json = CanonicalJson.mapper().writeValueAsString(order);
         Admission admission = tracker.admit(document, "durable on " + ordersEndpoint, () ->
                 producer.sendBodyAndHeaders(ordersEndpoint, json, busHeaders(document)));
-        metrics.received(channel, order.source().partnerId(), admission.duplicate() ? "duplicate" : "received");
+        metrics.received(channel, order.source().partnerId(), outcome(admission));
+        if (admission.conflicting()) {
+            throw ConflictingContent.refusal("order", order.businessKey(), admission);
+        }
         exchange.getMessage().setHeader(DocumentHeaders.DOCUMENT_ID, admission.documentId());
         exchange.getMessage().setHeader(DocumentHeaders.CORRELATION_ID, admission.correlationId());
         exchange.getMessage().setBody(admission);
@@ -91,6 +97,11 @@ public class OrderAdmission implements Processor {
                     admissions.get(i).duplicate() ? "duplicate" : "received");
         }
         return admissions;
+    }
+
+    /** How an admission is counted: received, duplicate (a retry) or conflict (other content, refused). */
+    public static String outcome(Admission admission) {
+        return admission.conflicting() ? "conflict" : admission.duplicate() ? "duplicate" : "received";
     }
 
     /** The document's identity as JMS properties; they follow it through every later hop. */

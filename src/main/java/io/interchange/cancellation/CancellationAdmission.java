@@ -3,8 +3,10 @@ package io.interchange.cancellation;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.interchange.api.ConflictingContent;
 import io.interchange.api.OrderAdmission;
 import io.interchange.model.CanonicalJson;
+import io.interchange.model.ContentFingerprint;
 import io.interchange.model.DocumentHeaders;
 import io.interchange.model.OrderCancellation;
 import io.interchange.observe.DocumentMetrics;
@@ -18,7 +20,8 @@ import org.apache.camel.ProducerTemplate;
 /**
  * Admits a canonical cancellation the way {@link OrderAdmission} admits an order: new ids, its
  * business key registered and the persistent send to the cancellations queue in one step, before
- * the sender is answered. A cancellation already known for the same order is not enqueued again.
+ * the sender is answered. A cancellation already known for the same order is not enqueued again
+ * (and is answered 409 when it says something else than the known one).
  *
  * <p>Out: body {@link Admission}; headers {@code documentId} and {@code correlationId}.
  */
@@ -47,11 +50,14 @@ public class CancellationAdmission implements Processor {
         String correlationId = posted.correlationId() != null ? posted.correlationId() : UUID.randomUUID().toString();
         OrderCancellation cancellation = posted.withIdentity(UUID.randomUUID().toString(), correlationId, channel);
         NewDocument document = new NewDocument(cancellation.documentId(), correlationId, DOCUMENT_TYPE,
-                cancellation.businessKey(), Instant.now());
+                cancellation.businessKey(), Instant.now(), ContentFingerprint.of(cancellation));
         String json = CanonicalJson.mapper().writeValueAsString(cancellation);
         Admission admission = tracker.admit(document, "durable on " + cancellationsEndpoint, () ->
                 producer.sendBodyAndHeaders(cancellationsEndpoint, json, OrderAdmission.busHeaders(document)));
-        metrics.received(channel, cancellation.source().partnerId(), admission.duplicate() ? "duplicate" : "received");
+        metrics.received(channel, cancellation.source().partnerId(), OrderAdmission.outcome(admission));
+        if (admission.conflicting()) {
+            throw ConflictingContent.refusal(DOCUMENT_TYPE, cancellation.businessKey(), admission);
+        }
         exchange.getMessage().setHeader(DocumentHeaders.DOCUMENT_ID, admission.documentId());
         exchange.getMessage().setHeader(DocumentHeaders.CORRELATION_ID, admission.correlationId());
         exchange.getMessage().setBody(admission);

@@ -28,8 +28,8 @@ public class DocumentTracker {
 
     private static final String INSERT_DOCUMENT = """
             insert into tracked_document (document_id, correlation_id, document_type, channel, partner_id,
-                external_number, business_key, state, attempts, received_at, updated_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                external_number, business_key, state, attempts, received_at, updated_at, content_fingerprint)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_HISTORY =
             "insert into document_history (document_id, state, detail, at) values (?, ?, ?, ?)";
     private static final String SELECT_DOCUMENT = """
@@ -69,7 +69,8 @@ public class DocumentTracker {
                 TrackedDocument original = findOne(connection, SELECT_DOCUMENT + " where business_key = ?",
                         document.businessKey().toString())
                         .orElseThrow(() -> new IllegalStateException("Duplicate without original: " + document.businessKey(), e));
-                return new Admission(original.documentId(), original.correlationId(), true);
+                return new Admission(original.documentId(), original.correlationId(), true,
+                        otherContent(connection, document));
             } catch (RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -302,6 +303,22 @@ public class DocumentTracker {
         statement.setInt(9, attempts);
         statement.setTimestamp(10, received);
         statement.setTimestamp(11, received);
+        statement.setString(12, document.fingerprint());
+    }
+
+    /** Whether the document known under this one's business key said something else (unknown: no). */
+    private static boolean otherContent(Connection connection, NewDocument document) throws SQLException {
+        if (document.fingerprint() == null) {
+            return false;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select content_fingerprint from tracked_document where business_key = ?")) {
+            statement.setString(1, document.businessKey().toString());
+            try (ResultSet row = statement.executeQuery()) {
+                String known = row.next() ? row.getString(1) : null;
+                return known != null && !known.equals(document.fingerprint());
+            }
+        }
     }
 
     private static int updateState(Connection connection, String documentId, DocumentState state, String erpOrderNumber,
