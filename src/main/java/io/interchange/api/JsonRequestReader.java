@@ -54,6 +54,11 @@ public class JsonRequestReader implements Processor {
             throw new ProblemException(JsonReadProblem.of(e));
         } catch (IOException e) {
             throw new ProblemException(Problem.of(400, "malformed-json", "Malformed JSON", e.getMessage()));
+        } catch (NumberFormatException e) {
+            // Jackson reads a number's digits only when building the tree: an exponent past what
+            // BigDecimal holds (1e9999999999) fails there, outside its parse exceptions
+            throw new ProblemException(Problem.of(400, "malformed-json", "Malformed JSON",
+                    "A number in the body is out of any range: " + e.getMessage()));
         }
         if (tree == null || tree.isMissingNode()) {
             throw new ProblemException(Problem.of(400, "malformed-json", "Malformed JSON",

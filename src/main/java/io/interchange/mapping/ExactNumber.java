@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.schibsted.spt.data.jslt.Function;
 import com.schibsted.spt.data.jslt.JsltException;
+import io.interchange.model.BoundedNumberNodes;
 
 /**
  * JSLT's {@code number(value [, fallback])}, exact: {@code "12.50"} becomes the decimal 12.50, not the
@@ -55,7 +56,7 @@ public final class ExactNumber implements Function {
             try {
                 return parse(value.asText());
             } catch (NumberFormatException e) {
-                // an exponent beyond what BigDecimal holds ("1e99999999999")
+                // an exponent beyond what BigDecimal holds ("1e99999999999") or any document means
                 throw new JsltException("number(" + value.asText() + ") failed: out of range");
             }
         }
@@ -72,6 +73,11 @@ public final class ExactNumber implements Function {
             BigInteger integer = new BigInteger(text);
             return integer.bitLength() < Long.SIZE ? NODES.numberNode(integer.longValue()) : NODES.numberNode(integer);
         }
-        return NODES.numberNode(new BigDecimal(text));
+        BigDecimal decimal = new BigDecimal(text);
+        if (Math.abs(decimal.scale()) > BoundedNumberNodes.MAX_SCALE) {
+            // as when a body is read: no document means it, and the schema check would compute with it
+            throw new NumberFormatException("exponent beyond ±" + BoundedNumberNodes.MAX_SCALE);
+        }
+        return NODES.numberNode(decimal);
     }
 }

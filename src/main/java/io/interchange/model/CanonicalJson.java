@@ -17,7 +17,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * <p>Strict: a key twice in one object and anything after the document (garbage, a second document)
  * fail the read instead of "last key wins" and "first document wins". Exact: a decimal is read as a
  * {@code BigDecimal} as written ({@code 12.10} stays {@code 12.10}, Jackson would otherwise strip it
- * to {@code 12.1} and {@code 50.00} to {@code 5E+1}) and written in plain notation, never as a double.
+ * to {@code 12.1} and {@code 50.00} to {@code 5E+1}) and written in plain notation, never as a double;
+ * an exponent past any sense ({@code 1e99999999}) is refused while reading ({@link BoundedNumberNodes}).
  */
 public final class CanonicalJson {
 
@@ -25,6 +26,7 @@ public final class CanonicalJson {
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .nodeFactory(new BoundedNumberNodes())
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)

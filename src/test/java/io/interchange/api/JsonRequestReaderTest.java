@@ -96,6 +96,28 @@ class JsonRequestReaderTest {
     }
 
     @Test
+    void exponentBeyondBigDecimalIsMalformedNotAnError() {
+        Problem problem = refused("{\"parties\": [1e9999999999]}");
+
+        assertThat(problem.type()).endsWith("/malformed-json");
+        assertThat(problem.detail()).contains("out of any range", "1e9999999999");
+    }
+
+    @Test
+    void exponentNoDocumentMeansIsRefusedWhileReading() {
+        Problem problem = refused("{\"lines\": [{\"quantity\": 1e99999999}]}");
+
+        assertThat(problem.type()).endsWith("/malformed-json");
+        assertThat(problem.detail()).contains("exponent beyond");
+        assertThat(JsonRequestReader.object(bytes("{\"q\": 1e1000}")).path("q").decimalValue()).isEqualByComparingTo("1e1000");
+    }
+
+    @Test
+    void overlongNumberIsMalformed() {
+        assertThat(refused("{\"q\": " + "9".repeat(2_000) + "}").detail()).contains("Number value length");
+    }
+
+    @Test
     void decimalsAreReadExactlyAsWritten() {
         JsonNode body = JsonRequestReader.object(bytes("{\"p\": 12.10, \"q\": 123456789.123456, \"h\": 1e400, \"t\": 50.00}"));
 
