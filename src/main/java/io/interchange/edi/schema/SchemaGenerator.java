@@ -1,7 +1,9 @@
 package io.interchange.edi.schema;
 
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -12,6 +14,9 @@ import java.util.TreeSet;
  * their table names ({@code N1Loop}, {@code LINLoop}), which the JSON tree uses as keys.
  */
 public final class SchemaGenerator {
+
+    /** Separates a repeated loop name from its occurrence number in a loop code: {@code N1Loop_2}. */
+    private static final String OCCURRENCE = "_";
 
     private final SchemaSource source;
 
@@ -26,8 +31,9 @@ public final class SchemaGenerator {
     public String xml(String message, String version) {
         Set<String> segmentTags = new LinkedHashSet<>();
         StringBuilder structure = new StringBuilder();
+        Map<String, Integer> loopCodes = new HashMap<>();
         for (SchemaSource.Node node : source.message(message)) {
-            node(node, version, structure, segmentTags, "      ");
+            node(node, version, structure, segmentTags, loopCodes, "      ");
         }
         Set<String> compositeIds = new TreeSet<>();
         Set<String> elementIds = new TreeSet<>();
@@ -58,8 +64,19 @@ public final class SchemaGenerator {
                 + structure + "    </sequence>\n  </transaction>\n" + elements + composites + segments + "</schema>\n";
     }
 
+    /**
+     * The JSON key and loop id of a loop code: its name without the occurrence number. StAEDI
+     * keeps one loop type per code, so a loop name used at several places with different content
+     * (the 850's N1 loop in the heading, in PO1, in SLN) gets a code of its own at each place.
+     */
+    public static String loopName(String code) {
+        int separator = code.lastIndexOf(OCCURRENCE);
+        return separator > 0 && code.substring(separator + 1).chars().allMatch(Character::isDigit)
+                ? code.substring(0, separator) : code;
+    }
+
     private static void node(SchemaSource.Node node, String version, StringBuilder out, Set<String> segmentTags,
-            String indent) {
+            Map<String, Integer> loopCodes, String indent) {
         if (!node.versions().contains(version)) {
             return;
         }
@@ -69,11 +86,13 @@ public final class SchemaGenerator {
             out.append(indent).append("<segment type=\"").append(node.name()).append('"').append(occurs).append("/>\n");
             return;
         }
-        out.append(indent).append("<loop code=\"").append(node.name()).append('"').append(occurs)
+        int occurrence = loopCodes.merge(node.name(), 1, Integer::sum);
+        String code = occurrence == 1 ? node.name() : node.name() + OCCURRENCE + occurrence;
+        out.append(indent).append("<loop code=\"").append(code).append('"').append(occurs)
                 .append(node.title() == null ? "" : " title=\"" + node.title() + "\"").append(">\n")
                 .append(indent).append("  <sequence>\n");
         for (SchemaSource.Node child : node.children()) {
-            node(child, version, out, segmentTags, indent + "    ");
+            node(child, version, out, segmentTags, loopCodes, indent + "    ");
         }
         out.append(indent).append("  </sequence>\n").append(indent).append("</loop>\n");
     }
