@@ -103,7 +103,7 @@ class SchemaGeneratorTest {
     }
 
     private static EDIReference child(EDIComplexType type, String code) {
-        return type.getReferences().stream().filter(r -> r.getReferencedType().getCode().equals(code)).findFirst()
+        return type.getReferences().stream().filter(r -> SchemaGenerator.loopName(r.getReferencedType().getCode()).equals(code)).findFirst()
                 .orElse(null);
     }
 
