@@ -153,7 +153,7 @@ class OpsJmxConsoleTest {
 
         assertThat(suspended.statusCode()).isEqualTo(200);
         assertThat(Http.json(suspended).path("value").asText()).isEqualTo("rest suspended");
-        await().atMost(Duration.ofSeconds(5)).until(() -> ops.getJson("/admin/v1/intakes/rest").path("suspended").asBoolean());
+        await().atMost(Duration.ofSeconds(60)).until(() -> ops.getJson("/admin/v1/intakes/rest").path("suspended").asBoolean());
         JsonNode entry = ops.getJson("/admin/v1/audit?action=suspend").path("entries").get(0);
         assertThat(entry.path("actor").asText()).isEqualTo("olga");
         assertThat(entry.path("via").asText()).isEqualTo("jolokia");
@@ -165,7 +165,7 @@ class OpsJmxConsoleTest {
 
     private static String deadLetterId(String documentId) {
         String[] id = new String[1];
-        await().atMost(Duration.ofSeconds(10)).until(() -> {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
             JsonNode letters = ops.getJson("/admin/v1/dead-letters?documentId=" + documentId).path("deadLetters");
             id[0] = letters.isEmpty() ? null : letters.get(0).path("id").asText();
             return id[0] != null;
