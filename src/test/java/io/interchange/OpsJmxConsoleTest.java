@@ -89,6 +89,24 @@ class OpsJmxConsoleTest {
     }
 
     @Test
+    void remoteJmxAppliesTheJolokiaPolicyEvenToOps() throws Exception {
+        try (JMXConnector jmx = connect("olga", "olga-secret")) {
+            MBeanServerConnection server = jmx.getMBeanServerConnection();
+            ObjectName context = server.queryNames(new ObjectName("org.apache.camel:type=context,*"), null).iterator().next();
+            ObjectName runtime = new ObjectName("java.lang:type=Runtime");
+
+            assertThatThrownBy(() -> server.invoke(context, "dumpRoutesAsXml", new Object[0], new String[0]))
+                    .isInstanceOf(SecurityException.class);
+            assertThatThrownBy(() -> server.invoke(context, "removeEndpoints", new Object[] {"*"},
+                    new String[] {String.class.getName()})).isInstanceOf(SecurityException.class);
+            assertThatThrownBy(() -> server.getAttribute(runtime, "SystemProperties")).isInstanceOf(SecurityException.class);
+            assertThat(server.getAttributes(runtime, new String[] {"Uptime", "InputArguments"}).asList())
+                    .extracting(javax.management.Attribute::getName).containsExactly("Uptime");
+            assertThat(server.getAttribute(context, "State")).isEqualTo("Started");
+        }
+    }
+
+    @Test
     void opsReplayADeadLetterOverJmxAndTheViewerMayNot() throws Exception {
         erp.fail(503, -1);
         String documentId = Http.json(interchange.http().postJson("/api/v1/orders", Orders.json("jmx-shop", "J-1")))
