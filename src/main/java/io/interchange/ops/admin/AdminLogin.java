@@ -1,5 +1,6 @@
 package io.interchange.ops.admin;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -59,7 +60,7 @@ public final class AdminLogin {
             // no credentials is the client asking for the challenge, not a guess: not counted
             Decision refused = throttle.check(null, address);
             return new Result(Optional.empty(), refused.allowed()
-                    ? new Decision(Verdict.REJECTED, java.time.Duration.ZERO, "no credentials") : refused);
+                    ? new Decision(Verdict.REJECTED, Duration.ZERO, "no credentials") : refused);
         }
         return login(credentials.get().name(), credentials.get().password(), address);
     }

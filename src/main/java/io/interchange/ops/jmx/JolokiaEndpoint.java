@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public class JolokiaEndpoint extends ServiceSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(JolokiaEndpoint.class);
+    /** Jolokia requests are small; the body is read before the login, so anyone could send it. */
+    private static final long MAX_REQUEST_BYTES = 1 << 20;
 
     private final CamelContext context;
     private final int port;
@@ -80,7 +82,8 @@ public class JolokiaEndpoint extends ServiceSupport {
         HttpRequestHandler requests = new HttpRequestHandler(jolokia.start());
         JolokiaGuard guarded = new JolokiaGuard(login, audit, realm, path, requests);
         for (String route : new String[] {path, path + "/*"}) {
-            router.route(route).order(-1).handler(BodyHandler.create(false)).blockingHandler(guarded);
+            router.route(route).order(-1).handler(BodyHandler.create(false).setBodyLimit(MAX_REQUEST_BYTES))
+                    .blockingHandler(guarded);
         }
         LOG.info("Jolokia (for Hawtio) at {} for admin users, access policy per role", path);
     }

@@ -98,7 +98,7 @@ final class JolokiaGuard implements Handler<RoutingContext> {
                 }
             }
             return answer.toJSONString();
-        } catch (Exception | LinkageError e) {
+        } catch (Exception e) {
             // Jolokia's own error shape: status, error_type, error (without stack trace, see JolokiaEndpoint)
             return jolokia.handleThrowable(e).toJSONString();
         }
