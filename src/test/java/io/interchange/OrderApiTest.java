@@ -302,11 +302,13 @@ class OrderApiTest {
         String documentId = Http.json(api.postJson("/api/v1/orders", Orders.json("metrics-shop", "M-1"))).path("documentId").asText();
         awaitState(documentId, "accepted");
 
-        String metrics = api.get("/observe/metrics").body();
-
-        assertThat(metrics).contains("interchange_documents_total{channel=\"rest\",outcome=\"accepted\",partner=\"metrics-shop\"} 1.0");
-        assertThat(metrics).contains("interchange_documents_total{channel=\"rest\",outcome=\"received\",partner=\"metrics-shop\"} 1.0");
-        assertThat(metrics).contains("interchange_erp_answer_seconds_bucket{channel=\"rest\",outcome=\"accepted\"");
+        // the state is committed just before the metrics are recorded: wait for them, not for a moment
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String metrics = api.get("/observe/metrics").body();
+            assertThat(metrics).contains("interchange_documents_total{channel=\"rest\",outcome=\"accepted\",partner=\"metrics-shop\"} 1.0");
+            assertThat(metrics).contains("interchange_documents_total{channel=\"rest\",outcome=\"received\",partner=\"metrics-shop\"} 1.0");
+            assertThat(metrics).contains("interchange_erp_answer_seconds_bucket{channel=\"rest\",outcome=\"accepted\"");
+        });
     }
 
     @Test
