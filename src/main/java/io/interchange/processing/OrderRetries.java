@@ -40,10 +40,6 @@ public class OrderRetries {
         this.clock = clock;
     }
 
-    public RetryPolicy policy() {
-        return policy;
-    }
-
     /** Where the order on this exchange stands, before this delivery's outcome. */
     public static RetryState state(Exchange exchange) {
         Message message = exchange.getMessage();

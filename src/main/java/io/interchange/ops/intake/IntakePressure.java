@@ -76,15 +76,6 @@ public class IntakePressure {
         return queues;
     }
 
-    /** Messages waiting on the intake queues at the last reading. */
-    public long lastDepth() {
-        return lastDepth;
-    }
-
-    public long retryAfterSeconds() {
-        return retryAfterSeconds;
-    }
-
     private void refresh() {
         long total = 0;
         for (String queue : queues) {
