@@ -3,10 +3,14 @@ package io.interchange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.interchange.support.AdminClient;
@@ -48,6 +52,9 @@ class OpsEdiChannelTest {
                 // every unanswered order is overdue at once, counted every 300 ms
                 Map.entry("interchange.edi.order-response.overdue-minutes", "0"),
                 Map.entry("interchange.edi.order-response.check-ms", "300"),
+                // every 855 without the partner's 997 is overdue at once, counted every 300 ms
+                Map.entry("interchange.edi.acknowledgement.due", "PT0S"),
+                Map.entry("interchange.edi.acknowledgement.check-ms", "300"),
                 Map.entry("interchange.admin.users", "olga:ops"),
                 Map.entry("interchange.admin.user.olga.password", "olga-secret")));
         interchange = RunningInterchange.start(erp, properties);
@@ -85,6 +92,42 @@ class OpsEdiChannelTest {
             assertThat(detailOf(document, "order-response-sent")).matches("855 \\(accepted\\) in outbound/855-\\d+\\.x12, interchange \\d+");
             String responseFile = detailOf(document, "order-response-sent").replaceAll(".*outbound/(855-\\d+\\.x12).*", "$1");
             assertThat(acme.get("outbound/" + responseFile)).contains("BAK*00*AC*OP1-4711");
+        }
+    }
+
+    @Test
+    void partner997ForThe855ClosesTheLoopOnTheTimelineAndGetsNoAcknowledgementBack() throws Exception {
+        try (SftpAccount acme = SftpAccount.login(sftpPort, "acme", PartnerRegistryFile.PASSWORD)) {
+            acme.put("inbound/ops-ack-loop.edi", EdiSamples.x12("x12/acme-850-004010-single.edi", 3005, "OP5"));
+            String documentId = awaitDocument("acme", "OP5-4711");
+            JsonNode answered = awaitStep(documentId, "order-response-sent");
+            String responseFile = detailOf(answered, "order-response-sent").replaceAll(".*outbound/(855-\\d+\\.x12).*", "$1");
+            String response = acme.get("outbound/" + responseFile);
+            String interchangeNumber = element(response, "ISA", 13).replaceFirst("^0+", "");
+            String group = element(response, "GS", 6);
+            String transaction = element(response, "ST", 2);
+            await().atMost(Duration.ofSeconds(10)).until(() -> overdueAcknowledgements("acme").contains(documentId));
+            assertThat(metric("interchange_edi_acknowledgements_overdue{partner=\"acme\"}")).isPositive();
+            List<String> outboundBefore = acme.list("outbound");
+
+            acme.put("inbound/997-for-" + responseFile, partner997(3006, "AK1*PR*" + group + "~AK2*855*" + transaction
+                    + "~AK5*A~AK9*A*1*1*1~"));
+
+            JsonNode acknowledged = awaitStep(documentId, "acknowledged-by-partner");
+            assertThat(detailOf(acknowledged, "acknowledged-by-partner")).isEqualTo("855 " + transaction
+                    + " of interchange " + interchangeNumber + " (outbound/" + responseFile + ") accepted by partner: 997 0001"
+                    + " in file 997-for-" + responseFile + " (AK5 A; AK9 A)");
+            assertThat(outcomeOf(acknowledged, "acknowledged-by-partner")).isEqualTo("ok");
+            await().atMost(Duration.ofSeconds(10)).until(() -> !overdueAcknowledgements("acme").contains(documentId));
+            await().atMost(Duration.ofSeconds(10)).until(() -> storedIn("archive", "997-for-" + responseFile));
+            assertThat(storedIn("error", "997-for-" + responseFile)).isFalse();
+            assertThat(acme.list("outbound")).as("a 997 is never acknowledged").containsExactlyInAnyOrderElementsOf(outboundBefore);
+
+            // a 997 for a group Interchange never sent is kept and counted, not refused or retried
+            acme.put("inbound/997-unknown.x12", partner997(3007, "AK1*PR*987654~AK9*A*1*1*1~"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> storedIn("archive", "997-unknown.x12"));
+            assertThat(metric("interchange_edi_partner_acknowledgements_total{outcome=\"unknown\",partner=\"acme\"}")).isEqualTo(1.0);
+            assertThat(acme.list("outbound")).containsExactlyInAnyOrderElementsOf(outboundBefore);
         }
     }
 
@@ -140,6 +183,52 @@ class OpsEdiChannelTest {
             assertThat(acme.get("outbound/" + responseFile)).contains("BAK*00*AC*OP3-4711");
             assertThat(ops.getJson("/admin/v1/dead-letters?queue=edi.order-responses.dlq").path("matched").asInt()).isZero();
         }
+    }
+
+    /** A 997 from ACME (X12 004010) with interchange number {@code icn} holding {@code body} between ST and SE. */
+    private static String partner997(long icn, String body) {
+        int segments = body.split("~").length + 2;
+        return "ISA*00*          *00*          *ZZ*ACMEPARTNER    *ZZ*INTERCHANGE    *261121*0900*U*00401*"
+                + String.format("%09d", icn) + "*0*P*>~GS*FA*ACMEPARTNER*INTERCHANGE*20261121*0900*" + icn
+                + "*X*004010~ST*997*0001~" + body + "SE*" + segments + "*0001~GE*1*" + icn + "~IEA*1*"
+                + String.format("%09d", icn) + "~";
+    }
+
+    /** The {@code position}th element of the first {@code tag} segment of an X12 document written with * and ~. */
+    private static String element(String x12, String tag, int position) {
+        for (String segment : x12.split("~")) {
+            String[] elements = segment.strip().split("\\*", -1);
+            if (elements[0].equals(tag)) {
+                return elements[position];
+            }
+        }
+        throw new AssertionError("no " + tag + " in " + x12);
+    }
+
+    private static String overdueAcknowledgements(String partner) {
+        return ops.getJson("/admin/v1/edi/acknowledgements/overdue?partnerId=" + partner).path("overdue").toString();
+    }
+
+    private static double metric(String series) {
+        return interchange.http().get("/observe/metrics").body().lines().filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1))).findFirst().orElse(0);
+    }
+
+    /** Whether the intake moved a file of this name to the drop box's archive or error folder for acme. */
+    private static boolean storedIn(String folder, String name) throws IOException {
+        Path dir = Path.of("target/drop-box-" + sftpPort, folder, "acme");
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(file -> file.getFileName().toString().contains(name));
+        }
+    }
+
+    private static String outcomeOf(JsonNode document, String step) {
+        for (JsonNode hop : document.path("timeline")) {
+            if (hop.path("step").asText().equals(step)) {
+                return hop.path("outcome").asText();
+            }
+        }
+        throw new AssertionError("no " + step + " in " + document);
     }
 
     private static String overdueGauge() {

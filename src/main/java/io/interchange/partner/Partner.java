@@ -1,5 +1,6 @@
 package io.interchange.partner;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -12,6 +13,8 @@ import java.util.List;
  * @param edifact      the partner's UNB S002 id and qualifier; null for X12 partners
  * @param mappings     JSLT files relative to the mappings directory
  * @param maxFileBytes largest file the intake takes from this partner
+ * @param acknowledgementDue how long after we send an 855/ORDRSP the partner's 997/999/CONTRL is
+ *                     overdue; null: the default ({@code interchange.edi.acknowledgement.due})
  */
 public record Partner(
         String id,
@@ -23,7 +26,8 @@ public record Partner(
         Transport transport,
         Mappings mappings,
         AckPolicy acknowledgements,
-        long maxFileBytes) {
+        long maxFileBytes,
+        Duration acknowledgementDue) {
 
     public enum Standard { X12, EDIFACT }
 
