@@ -42,6 +42,14 @@ class OpsEdiChannelTest {
         erp = TestErp.start();
         files = RouteFiles.copyOfRepository();
         PartnerRegistryFile registry = PartnerRegistryFile.create();
+        // a partner onboarded by its registry entry alone: no mappings, the built-in default applies
+        registry.write(PartnerRegistryFile.examplePartners("""
+                  - id: initech
+                    standard: x12
+                    version: "004010"
+                    x12: { qualifier: "01", id: "123456789" }
+                    transport: { type: dropbox, password-hash: "%s" }
+                """.formatted(PartnerRegistryFile.hash())));
         sftpPort = FreePorts.next();
         Map<String, String> properties = new HashMap<>(registry.dropBoxProperties(sftpPort));
         properties.putAll(Map.ofEntries(
@@ -55,6 +63,8 @@ class OpsEdiChannelTest {
                 // every 855 without the partner's 997 is overdue at once, counted every 300 ms
                 Map.entry("interchange.edi.acknowledgement.due", "PT0S"),
                 Map.entry("interchange.edi.acknowledgement.check-ms", "300"),
+                // this ERP books lines without a sku by UPC, then GTIN/EAN, then vendor part (default: VP first)
+                Map.entry("interchange.erp.sku-identifier-order", "UP,EN,VP"),
                 Map.entry("interchange.admin.users", "olga:ops"),
                 Map.entry("interchange.admin.user.olga.password", "olga-secret")));
         interchange = RunningInterchange.start(erp, properties);
@@ -114,7 +124,8 @@ class OpsEdiChannelTest {
                     + "~AK5*A~AK9*A*1*1*1~"));
 
             JsonNode acknowledged = awaitStep(documentId, "acknowledged-by-partner");
-            assertThat(detailOf(acknowledged, "acknowledged-by-partner")).isEqualTo("855 " + transaction
+            // control numbers as recorded, without the padding of the written ST02
+            assertThat(detailOf(acknowledged, "acknowledged-by-partner")).isEqualTo("855 " + transaction.replaceFirst("^0+", "")
                     + " of interchange " + interchangeNumber + " (outbound/" + responseFile + ") accepted by partner: 997 0001"
                     + " in file 997-for-" + responseFile + " (AK5 A; AK9 A)");
             assertThat(outcomeOf(acknowledged, "acknowledged-by-partner")).isEqualTo("ok");
@@ -128,6 +139,24 @@ class OpsEdiChannelTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> storedIn("archive", "997-unknown.x12"));
             assertThat(metric("interchange_edi_partner_acknowledgements_total{outcome=\"unknown\",partner=\"acme\"}")).isEqualTo(1.0);
             assertThat(acme.list("outbound")).containsExactlyInAnyOrderElementsOf(outboundBefore);
+        }
+    }
+
+    @Test
+    void partnerWithoutMappingFilesHasIts850BookedUnderTheItemOfTheConfiguredOrder() throws Exception {
+        try (SftpAccount initech = SftpAccount.login(sftpPort, "initech", PartnerRegistryFile.PASSWORD)) {
+            initech.put("inbound/po-5150.edi", EdiSamples.text("default-mapping/x12-850-004010-mixed-qualifiers.edi"));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> erp.ordersFor("PO-5150").size() == 1);
+            JsonNode booked = erp.ordersFor("PO-5150").get(0);
+            // line 1 (BP, VN, UP) and line 3 (five pairs): the UPC; line 2 (IN, EN): the EAN
+            assertThat(booked.path("lines").findValuesAsText("item")).containsExactly("012345678905", "4006381333931",
+                    "036000291452");
+            assertThat(booked.path("customer").asText()).isEqualTo("IN-001");
+            assertThat(booked.path("currency").asText()).isEqualTo("CAD");
+            await().atMost(Duration.ofSeconds(30)).until(() -> initech.list("outbound").stream().anyMatch(n -> n.startsWith("997-")));
+            String ack = initech.get("outbound/" + initech.list("outbound").stream().filter(n -> n.startsWith("997-")).findFirst().orElseThrow());
+            assertThat(ack).contains("AK5*A").contains("AK9*A*1*1*1");
         }
     }
 
@@ -166,8 +195,10 @@ class OpsEdiChannelTest {
             assertThat(failed.path("state").asText()).as("the order itself is booked").isEqualTo("accepted");
             assertThat(detailOf(failed, "order-response-dead-lettered"))
                     .startsWith("after 2 attempts: ").contains("Mapping file missing").contains("x12-855.jslt");
+            // the dead-lettered hop is written a moment before the JMS transaction that moves the event commits
+            await().atMost(Duration.ofSeconds(10)).until(() -> ops.getJson("/admin/v1/dead-letters?queue=edi.order-responses.dlq")
+                    .path("matched").asInt() == 1);
             JsonNode listed = ops.getJson("/admin/v1/dead-letters?queue=edi.order-responses.dlq");
-            assertThat(listed.path("matched").asInt()).isEqualTo(1);
             JsonNode letter = listed.path("deadLetters").get(0);
             assertThat(letter.path("documentId").asText()).isEqualTo(documentId);
             assertThat(letter.path("failedRoute").asText()).isEqualTo("outbound-edi-855-acme");
