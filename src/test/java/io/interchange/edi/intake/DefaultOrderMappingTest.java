@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,10 +19,6 @@ import io.interchange.edi.EdiInterchangeReader;
 import io.interchange.edi.EdiTransaction;
 import io.interchange.model.CanonicalJson;
 import io.interchange.model.Order;
-import io.interchange.partner.Partner;
-import io.interchange.partner.PartnerRegistry;
-import io.interchange.partner.PartnerRegistryParser;
-import io.interchange.support.PartnerRegistryFile;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -129,32 +124,6 @@ class DefaultOrderMappingTest {
         assertThat(erpItems(order, "BP")).containsExactly("BUY-1", "BUY-2");
     }
 
-    @Test
-    void aRegistryEntryWithoutMappingsUsesTheDefaultOfItsStandardAndItsOwnFileOtherwise() throws IOException {
-        Path file = Files.createTempFile("partners-", ".yaml");
-        Files.writeString(file, PartnerRegistryFile.examplePartners("""
-                  - id: initech
-                    standard: x12
-                    version: "004010"
-                    x12: { qualifier: "01", id: "123456789" }
-                    transport: { type: dropbox, password-hash: "%1$s" }
-                    acknowledgement-due: PT2H
-                  - id: umbrella
-                    standard: edifact
-                    version: D96A
-                    edifact: { id: "5412345000013", qualifier: "14" }
-                    transport: { type: dropbox, password-hash: "%1$s" }
-                """.formatted(PartnerRegistryFile.hash())));
-
-        PartnerRegistry registry = new PartnerRegistryParser(MAPPINGS, Set.of(), 1000).parse(file);
-
-        assertThat(partner(registry, "initech").mappings().order()).isEqualTo("default/x12-850.jslt");
-        assertThat(partner(registry, "initech").acknowledgementDue()).hasHours(2);
-        assertThat(partner(registry, "umbrella").mappings().order()).isEqualTo("default/edifact-orders.jslt");
-        assertThat(partner(registry, "acme").mappings().order()).isEqualTo("acme/x12-850.jslt");
-        assertThat(partner(registry, "acme").acknowledgementDue()).isNull();
-    }
-
     /** The file's one transaction through the mapping, as the intake would admit it: valid against the canonical schema. */
     private ObjectNode map(String mappingFile, String sample) throws IOException {
         List<EdiTransaction> transactions = new ArrayList<>();
@@ -176,9 +145,5 @@ class DefaultOrderMappingTest {
         Expression erp = Parser.compileString(Files.readString(MAPPINGS.resolve("erp/sales-order.jslt")));
         JsonNode headers = CanonicalJson.mapper().createObjectNode().put("skuIdentifierOrder", skuOrder);
         return erp.apply(Map.of("headers", headers), order).path("lines").findValuesAsText("item");
-    }
-
-    private static Partner partner(PartnerRegistry registry, String id) {
-        return registry.partners().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
     }
 }
