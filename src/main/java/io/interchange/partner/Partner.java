@@ -1,5 +1,6 @@
 package io.interchange.partner;
 
+import io.interchange.edi.ValidationPolicy;
 import java.time.Duration;
 import java.util.List;
 
@@ -13,6 +14,8 @@ import java.util.List;
  * @param edifact      the partner's UNB S002 id and qualifier; null for X12 partners
  * @param mappings     JSLT files relative to the mappings directory
  * @param maxFileBytes largest file the intake takes from this partner
+ * @param validation   {@code lenient} (default): segments and codes outside the schema are reported
+ *                     in an accepting acknowledgement; {@code strict}: they reject the transaction
  * @param acknowledgementDue how long after we send an 855/ORDRSP the partner's 997/999/CONTRL is
  *                     overdue; null: the default ({@code interchange.edi.acknowledgement.due})
  */
@@ -27,6 +30,7 @@ public record Partner(
         Mappings mappings,
         AckPolicy acknowledgements,
         long maxFileBytes,
+        ValidationPolicy validation,
         Duration acknowledgementDue) {
 
     public enum Standard { X12, EDIFACT }

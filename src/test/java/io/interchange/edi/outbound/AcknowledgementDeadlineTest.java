@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 
+import io.interchange.edi.ValidationPolicy;
 import io.interchange.partner.Partner;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +55,6 @@ class AcknowledgementDeadlineTest {
 
     private static Partner partner(Duration due) {
         return new Partner("acme", "ACME", Partner.Standard.X12, "004010", new Partner.X12Ids("ZZ", "ACMEPARTNER", "ACMEPARTNER"),
-                null, null, new Partner.Mappings("acme/x12-850.jslt", null), null, 1000, due);
+                null, null, new Partner.Mappings("acme/x12-850.jslt", null), null, 1000, ValidationPolicy.LENIENT, due);
     }
 }
