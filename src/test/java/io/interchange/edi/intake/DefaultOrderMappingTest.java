@@ -124,6 +124,29 @@ class DefaultOrderMappingTest {
         assertThat(erpItems(order, "BP")).containsExactly("BUY-1", "BUY-2");
     }
 
+    @Test
+    void everyOrderOfTheCorpusMapsToAValidCanonicalOrder() throws Exception {
+        List<String> files;
+        try (var listing = Files.list(Path.of("src/test/resources/edi/corpus"))) {
+            files = listing.map(file -> file.getFileName().toString()).sorted().toList();
+        }
+        assertThat(files).hasSizeGreaterThan(15);
+        for (String file : files) {
+            String mappingFile = file.startsWith("x12") ? "default/x12-850.jslt" : "default/edifact-orders.jslt";
+            List<EdiTransaction> transactions = new ArrayList<>();
+            try (InputStream in = Files.newInputStream(Path.of("src/test/resources/edi/corpus", file))) {
+                new EdiInterchangeReader().read(in, transactions::add);
+            }
+            assertThat(transactions).as(file).isNotEmpty();
+            for (EdiTransaction transaction : transactions) {
+                ObjectNode order = (ObjectNode) mapping.apply(mappingFile, transaction.tree());
+                order.withObjectProperty("source").put("channel", "edi").put("partnerId", "corpus");
+                assertThat(schemas.violations("order", order)).as(file + " " + order).isEmpty();
+                assertThat(order.path("lines").findValues("identifiers")).as(file).isNotEmpty();
+            }
+        }
+    }
+
     /** The file's one transaction through the mapping, as the intake would admit it: valid against the canonical schema. */
     private ObjectNode map(String mappingFile, String sample) throws IOException {
         List<EdiTransaction> transactions = new ArrayList<>();
