@@ -128,9 +128,13 @@ public final class EdiTreeWriter {
         return items;
     }
 
-    /** Numbers from a mapping are written as plain decimals, never in exponent notation. */
+    /**
+     * Numbers from a mapping are written as plain decimals, never in exponent notation, and without
+     * trailing fraction zeros (X12 and EDIFACT suppress them): canonical JSON keeps 12.50 as sent,
+     * the element says 12.5.
+     */
     private static String text(JsonNode value) {
-        return value.isNumber() ? value.decimalValue().toPlainString() : value.asText();
+        return value.isNumber() ? value.decimalValue().stripTrailingZeros().toPlainString() : value.asText();
     }
 
     private static int lastPresent(ObjectNode node, List<String> names) {
