@@ -142,8 +142,11 @@ public class DocumentTracker {
         String detail = "attempt " + attempt;
         try (Connection connection = dataSource.getConnection()) {
             for (int look = 1; ; look++) {
-                Optional<DocumentState> own = state(connection, document.documentId());
-                String owner = own.isPresent() ? null : ownerOf(connection, document.businessKey());
+                // one statement, one snapshot: read apart, the admission could commit in between and
+                // the copy would find its own row as the owner of its key
+                Map<String, String> rows = rowsOf(connection, document);
+                Optional<DocumentState> own = Optional.ofNullable(rows.remove(document.documentId())).map(DocumentState::valueOf);
+                String owner = rows.isEmpty() ? null : rows.keySet().iterator().next();
                 BusCopy copy = BusCopy.of(own.orElse(null), owner);
                 switch (copy) {
                     case TRACKED -> {
@@ -224,23 +227,21 @@ public class DocumentTracker {
         return ids.stream().map(this::find).flatMap(Optional::stream).toList();
     }
 
-    private static Optional<DocumentState> state(Connection connection, String documentId) throws SQLException {
+    /** State by document id of the copy's own row and of the row holding its business key, if any. */
+    private static Map<String, String> rowsOf(Connection connection, NewDocument document) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "select state from tracked_document where document_id = ?")) {
-            statement.setString(1, documentId);
+                // a union, not an OR: each side by its own index (an OR on two columns may scan the table)
+                "select document_id, state from tracked_document where document_id = ?"
+                        + " union select document_id, state from tracked_document where business_key = ?")) {
+            statement.setString(1, document.documentId());
+            statement.setString(2, document.businessKey().toString());
+            Map<String, String> rows = new HashMap<>();
             try (ResultSet row = statement.executeQuery()) {
-                return row.next() ? Optional.of(DocumentState.valueOf(row.getString(1))) : Optional.empty();
+                while (row.next()) {
+                    rows.put(row.getString(1), row.getString(2));
+                }
             }
-        }
-    }
-
-    private static String ownerOf(Connection connection, BusinessKey key) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "select document_id from tracked_document where business_key = ?")) {
-            statement.setString(1, key.toString());
-            try (ResultSet row = statement.executeQuery()) {
-                return row.next() ? row.getString(1) : null;
-            }
+            return rows;
         }
     }
 
