@@ -141,6 +141,8 @@ public class DocumentTracker {
         Instant now = Instant.now();
         String detail = "attempt " + attempt;
         try (Connection connection = dataSource.getConnection()) {
+            // the state and its history entry commit together: a reader never sees one without the other
+            connection.setAutoCommit(false);
             for (int look = 1; ; look++) {
                 // one statement, one snapshot: read apart, the admission could commit in between and
                 // the copy would find its own row as the owner of its key
@@ -157,6 +159,7 @@ public class DocumentTracker {
                         try {
                             insertDocument(connection, document, DocumentState.SUBMITTED, attempt);
                         } catch (SQLException e) {
+                            connection.rollback();
                             if (!isUniqueViolation(e) || look > 1) {
                                 throw e;
                             }
@@ -173,6 +176,7 @@ public class DocumentTracker {
                             + " tracking row (an admission cut off before its commit, then retried as this"
                             + " document); acknowledged without an ERP call", now);
                 }
+                connection.commit();
                 return copy;
             }
         } catch (SQLException e) {
@@ -193,8 +197,16 @@ public class DocumentTracker {
     public void settle(String documentId, DocumentState state, String erpOrderNumber, String reason) {
         Instant now = Instant.now();
         try (Connection connection = dataSource.getConnection()) {
-            updateState(connection, documentId, state, erpOrderNumber, reason, null, now);
-            insertHistory(connection, documentId, state, erpOrderNumber != null ? "ERP order " + erpOrderNumber : reason, now);
+            // one commit: a reader that sees the new state sees its history entry too
+            connection.setAutoCommit(false);
+            try {
+                updateState(connection, documentId, state, erpOrderNumber, reason, null, now);
+                insertHistory(connection, documentId, state, erpOrderNumber != null ? "ERP order " + erpOrderNumber : reason, now);
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
         } catch (SQLException e) {
             throw new TrackingException("Cannot record " + state + " for " + documentId, e);
         }
