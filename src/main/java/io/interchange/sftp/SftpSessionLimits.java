@@ -5,8 +5,8 @@ import java.time.Duration;
 /**
  * How long a drop-box connection may take and stay: {@code login} from connecting to being logged
  * in (a client that dribbles its handshake a byte at a time is cut off here), {@code idle} without
- * one complete SSH message (a byte every half second never completes one), {@code read} without
- * a single byte on the socket; and how many login attempts one connection may make.
+ * one complete SSH message (bytes that never make a whole message do not count), {@code read}
+ * without a single byte on the socket (zero: off); and how many login attempts one connection may make.
  */
 public record SftpSessionLimits(Duration login, Duration idle, Duration read, int loginAttempts) {
 
