@@ -91,7 +91,7 @@ final class FileRun implements EdiHandler {
             track(transaction, group, null, null, "skipped", skip.reason(), null);
             return;
         }
-        if (!transaction.valid()) {
+        if (!partner.validation().accepts(transaction.outcome())) {
             String reason = describe(transaction);
             reject(transaction, group, reason);
             return;
@@ -121,7 +121,7 @@ final class FileRun implements EdiHandler {
         refused.clear();
         flush();
         if (skip == null && !group.problems().isEmpty()) {
-            boolean rejected = GroupVerdict.of(adjusted, policy()).status() == AckStatus.REJECTED;
+            boolean rejected = GroupVerdict.of(adjusted, policy(), partner.validation(), false).status() == AckStatus.REJECTED;
             rejections.add("interchange " + interchange.controlNumber() + " group " + groupNumber(group)
                     + (rejected ? " rejected: " : " acknowledged with errors, its valid transactions went on: ")
                     + group.problems());
@@ -157,7 +157,7 @@ final class FileRun implements EdiHandler {
             AckControlNumbers numbers = services.numbers(partner.id());
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             new ContrlWriter().write(new InterchangeResult(result.header(), groupsOfInterchange, result.problems()),
-                    policy(), !accepted, numbers, out);
+                    policy(), partner.validation(), !accepted, numbers, out);
             acknowledgements.add(new OutboundDocument("CONTRL-" + numbers.interchange() + ".edi", out.toByteArray()));
         } else {
             groupsOfInterchange.forEach(group -> acknowledgeGroup(group, !accepted));
@@ -183,7 +183,7 @@ final class FileRun implements EdiHandler {
         AckControlNumbers numbers = services.numbers(partner.id());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new X12AcknowledgementWriter().write("999".equals(partner.acknowledgements().type()), group, policy(),
-                rejectedWithInterchange, numbers, null, out);
+                partner.validation(), rejectedWithInterchange, numbers, null, out);
         acknowledgements.add(new OutboundDocument(partner.acknowledgements().type() + "-" + numbers.interchange() + ".x12",
                 out.toByteArray()));
     }
@@ -292,7 +292,8 @@ final class FileRun implements EdiHandler {
             return true;
         }
         boolean accepted = result.valid() && groupsOfInterchange.stream()
-                .allMatch(group -> GroupVerdict.of(group, AckPolicy.REJECT_WHOLE_GROUP).status() == AckStatus.ACCEPTED);
+                .allMatch(group -> GroupVerdict.of(group, AckPolicy.REJECT_WHOLE_GROUP, partner.validation(), false)
+                        .status() != AckStatus.REJECTED);
         if (accepted) {
             pending.drain(held -> admit((ObjectNode) held.get("order"), text(held, "group"), text(held, "transaction"),
                     text(held, "setId")));
