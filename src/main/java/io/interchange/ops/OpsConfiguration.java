@@ -13,6 +13,7 @@ import jakarta.jms.ConnectionFactory;
 import io.interchange.broker.BusTopology;
 import io.interchange.broker.EmbeddedBroker;
 import io.interchange.ops.admin.AdminGate;
+import io.interchange.ops.admin.AdminLogin;
 import io.interchange.ops.admin.AdminProblemResponder;
 import io.interchange.ops.admin.AdminRole;
 import io.interchange.ops.admin.AdminUsers;
@@ -41,6 +42,7 @@ import io.interchange.ops.intake.RouteIntakeChannel;
 import io.interchange.ops.metrics.OpsMetrics;
 import io.interchange.ops.timeline.PublishedEventRecorder;
 import io.interchange.ops.timeline.TimelineResource;
+import io.interchange.security.LoginThrottle;
 import io.interchange.tracking.DocumentTimeline;
 import io.interchange.tracking.DocumentTracker;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -92,6 +94,7 @@ public class OpsConfiguration implements CamelConfiguration {
         AdminUsers users = AdminUsers.fromProperties(key -> context.getPropertiesComponent().resolveProperty(key),
                 Path.of(dataDir, "admin-password"));
         AuditLog audit = new AuditLog(dataSource);
+        AdminLogin login = new AdminLogin(users, registry.lookupByNameAndType("loginThrottle", LoginThrottle.class));
         DocumentTimeline timeline = new DocumentTimeline(dataSource);
         DeadLetterQueues queues = DeadLetterQueues.of(topology, deadLetterQueues);
         QueueDepth depth = embedded != null ? new EmbeddedQueueDepth(embedded) : new ManagementQueueDepth(jms);
@@ -101,6 +104,7 @@ public class OpsConfiguration implements CamelConfiguration {
         DeadLetterDiscard discard = new DeadLetterDiscard(browser, mover, tracker, timeline, audit);
 
         registry.bind("adminUsers", users);
+        registry.bind("adminLogin", login);
         registry.bind("auditLog", audit);
         registry.bind("documentTimeline", timeline);
         registry.bind("queueDepth", depth);
@@ -109,8 +113,8 @@ public class OpsConfiguration implements CamelConfiguration {
         registry.bind("deadLetterReplay", replay);
         registry.bind("deadLetterDiscard", discard);
 
-        registry.bind("adminViewer", new AdminGate(users, AdminRole.VIEWER, audit));
-        registry.bind("adminOps", new AdminGate(users, AdminRole.OPS, audit));
+        registry.bind("adminViewer", new AdminGate(login, AdminRole.VIEWER, audit));
+        registry.bind("adminOps", new AdminGate(login, AdminRole.OPS, audit));
         registry.bind("adminProblemResponder", new AdminProblemResponder(realm));
         registry.bind("auditResource", new AuditResource(audit));
         registry.bind("deadLetterResource", new DeadLetterResource(browser, replay, discard, queues, depth, timeline,
