@@ -109,21 +109,6 @@ public class PartnerConfiguration implements CamelConfiguration {
     private int loginAttempts;
     @PropertyInject("interchange.sftp.intake.health-failed-polls")
     private int healthFailedPolls;
-    // the login throttle's settings are shared with the admin API and Jolokia (interchange.login.*)
-    @PropertyInject(value = "interchange.login.user-failures", defaultValue = "5")
-    private int loginUserFailures;
-    @PropertyInject(value = "interchange.login.address-failures", defaultValue = "20")
-    private int loginAddressFailures;
-    @PropertyInject(value = "interchange.login.lockout", defaultValue = "PT30S")
-    private String loginLockout;
-    @PropertyInject(value = "interchange.login.max-lockout", defaultValue = "PT15M")
-    private String loginMaxLockout;
-    @PropertyInject(value = "interchange.login.forget-after", defaultValue = "PT15M")
-    private String loginForgetAfter;
-    @PropertyInject(value = "interchange.login.concurrent-checks", defaultValue = "2")
-    private int loginConcurrentChecks;
-    @PropertyInject(value = "interchange.login.max-tracked", defaultValue = "10000")
-    private int loginMaxTracked;
     @PropertyInject("interchange.queue.orders")
     private String ordersQueue;
     @PropertyInject("interchange.edi.queue.order-responses")
@@ -152,9 +137,8 @@ public class PartnerConfiguration implements CamelConfiguration {
         registry.bind("partnerEndpoints", endpoints);
 
         if (dropBoxEnabled) {
-            LoginThrottle throttle = new LoginThrottle(new LoginThrottle.Settings(loginUserFailures, loginAddressFailures,
-                    Duration.parse(loginLockout), Duration.parse(loginMaxLockout), Duration.parse(loginForgetAfter),
-                    loginConcurrentChecks, loginMaxTracked));
+            // one throttle for every door (SecurityConfiguration): failures at the admin API count here too
+            LoginThrottle throttle = registry.lookupByNameAndType("loginThrottle", LoginThrottle.class);
             SftpDropBox dropBox = new SftpDropBox(dropBoxHost, dropBoxPort, Path.of(hostKey),
                     new DropBoxAccounts(directory, layout, serviceUser, password, throttle),
                     new DropBoxFileAccess(layout, serviceUser,
