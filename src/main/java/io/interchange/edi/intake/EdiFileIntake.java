@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import io.interchange.edi.EdiException;
 import io.interchange.edi.EdiInterchangeReader;
 import io.interchange.edi.NotEdiException;
+import io.interchange.edi.inbound.PartnerAcknowledgements;
 import io.interchange.partner.Partner;
 import io.interchange.partner.PartnerDirectory;
 import io.interchange.tracking.TrackingException;
@@ -45,13 +46,15 @@ public class EdiFileIntake {
      * @param writeGrace how long after its last change a file that ends mid-interchange is taken for
      *                   one still being written (and left for a later poll) rather than a broken one
      * @param admissionBatch how many orders of a file go on the bus with one commit
+     * @param partnerAcknowledgements takes in the partner's 997/999/CONTRL (the acknowledgement loop)
      */
     public EdiFileIntake(PartnerDirectory partners, EdiInterchangeReader reader, EdiOrderAdmission admission,
             EdiTracking tracking, InterchangeRegister register, ControlNumberSequence numbers, EdiMetrics metrics,
-            PartnerOutbox outbox, Duration writeGrace, int admissionBatch) {
+            PartnerOutbox outbox, Duration writeGrace, int admissionBatch, PartnerAcknowledgements partnerAcknowledgements) {
         this.partners = partners;
         this.reader = reader;
-        this.services = new FileRunServices(admission, tracking, register, numbers, metrics, admissionBatch);
+        this.services = new FileRunServices(admission, tracking, register, numbers, metrics, admissionBatch,
+                partnerAcknowledgements);
         this.outbox = outbox;
         this.writeGrace = writeGrace;
     }

@@ -25,6 +25,7 @@ import io.interchange.edi.InterchangeResult;
 import io.interchange.edi.TransactionOutcome;
 import io.interchange.edi.ValidationProblem;
 import io.interchange.edi.X12AcknowledgementWriter;
+import io.interchange.edi.inbound.PartnerAcknowledgements;
 import io.interchange.model.CanonicalJson;
 import io.interchange.model.Order;
 import io.interchange.partner.OwnIdentity;
@@ -91,6 +92,11 @@ final class FileRun implements EdiHandler {
             track(transaction, group, null, null, "skipped", skip.reason(), null);
             return;
         }
+        // acknowledgement loop: a partner's 997/999/CONTRL answers what we sent; it is matched, not mapped
+        if (PartnerAcknowledgements.handles(transaction.setId())) {
+            services.partnerAcknowledgements().receive(partner, fileName, transaction);
+            return;
+        }
         if (!partner.validation().accepts(transaction.outcome())) {
             String reason = describe(transaction);
             reject(transaction, group, reason);
@@ -130,7 +136,7 @@ final class FileRun implements EdiHandler {
         // interchanges, as its verdict waits for the interchange trailer
         if (group.envelope().standard() == EdiStandard.EDIFACT || partner.acknowledgements().rejectWholeInterchange()) {
             groupsOfInterchange.add(adjusted);
-        } else if (skip == null) {
+        } else if (skip == null && !onlyAcknowledgements(adjusted)) {
             acknowledgeGroup(adjusted, false);
         }
     }
@@ -153,6 +159,9 @@ final class FileRun implements EdiHandler {
             reportDuplicate(result.header());
         } else if (skip != null) {
             rejectWhole(result.header(), skip.problem());
+        } else if (!groupsOfInterchange.isEmpty() && groupsOfInterchange.stream().allMatch(FileRun::onlyAcknowledgements)) {
+            LOG.debug("Partner {} file {}: interchange {} holds acknowledgements only; none goes back", partner.id(),
+                    fileName, result.header().controlNumber());
         } else if (result.header().standard() == EdiStandard.EDIFACT) {
             AckControlNumbers numbers = services.numbers(partner.id());
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -160,7 +169,8 @@ final class FileRun implements EdiHandler {
                     policy(), partner.validation(), !accepted, numbers, out);
             acknowledgements.add(new OutboundDocument("CONTRL-" + numbers.interchange() + ".edi", out.toByteArray()));
         } else {
-            groupsOfInterchange.forEach(group -> acknowledgeGroup(group, !accepted));
+            groupsOfInterchange.stream().filter(group -> !onlyAcknowledgements(group))
+                    .forEach(group -> acknowledgeGroup(group, !accepted));
             if (!result.valid()) {
                 String code = result.problems().stream().map(p -> p.error().x12()).filter(c -> c != null).findFirst()
                         .orElse(EnvelopeError.INTERCHANGE_ENVELOPE_INVALID.x12());
@@ -176,6 +186,11 @@ final class FileRun implements EdiHandler {
         interchange = null;
         skip = null;
         groupsOfInterchange.clear();
+    }
+
+    /** A group of partner acknowledgements only: never acknowledged back. */
+    private static boolean onlyAcknowledgements(GroupResult group) {
+        return PartnerAcknowledgements.answersNothing(group.transactions().stream().map(TransactionOutcome::setId).toList());
     }
 
     /** The 997/999 of one X12 group. */

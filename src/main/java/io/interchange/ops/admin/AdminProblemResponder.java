@@ -7,7 +7,8 @@ import org.apache.camel.Processor;
 /**
  * The admin routes' error contract: problem+json like every HTTP route, plus the
  * {@code WWW-Authenticate} challenge a 401 must carry (RFC 9110) so clients know to send Basic
- * credentials, and the {@code Retry-After} of a login refused for too many failures.
+ * credentials. The {@code Retry-After} of a login refused for too many failures comes with the
+ * problem ({@link LoginRefusedException}).
  */
 public class AdminProblemResponder implements Processor {
 
@@ -23,9 +24,6 @@ public class AdminProblemResponder implements Processor {
         problems.process(exchange);
         if (exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class) == 401) {
             exchange.getMessage().setHeader("WWW-Authenticate", "Basic realm=\"" + realm + "\", charset=\"UTF-8\"");
-        }
-        if (exchange.getProperty(Exchange.EXCEPTION_CAUGHT) instanceof LoginRefusedException refused) {
-            refused.retryAfterSeconds().ifPresent(seconds -> exchange.getMessage().setHeader("Retry-After", seconds));
         }
     }
 }
