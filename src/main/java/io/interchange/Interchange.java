@@ -26,7 +26,17 @@ public final class Interchange {
     }
 
     public static void main(String[] args) throws Exception {
-        create(Map.of()).run(args);
+        try {
+            create(Map.of()).run(args);
+        } catch (Exception e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof RuntimeFolders.MissingFolderException missing) {
+                    System.err.println("Interchange cannot start: " + missing.getMessage());
+                    System.exit(2);
+                }
+            }
+            throw e;
+        }
     }
 
     /**
@@ -35,6 +45,7 @@ public final class Interchange {
      */
     public static Main create(Map<String, String> overrides) {
         Main main = new Main();
+        main.addMainListener(new RuntimeFolders());
         // order matters: storage and metrics first, the bus before the routes that use it
         main.configure().addConfiguration(new DatabaseConfiguration());
         main.configure().addConfiguration(new ObservabilityConfiguration());

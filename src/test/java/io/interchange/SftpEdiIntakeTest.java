@@ -153,7 +153,8 @@ class SftpEdiIntakeTest {
                 SftpAccount intake = serviceView()) {
             acme.put("inbound/not-edi.csv", EdiSamples.text("other/not-edi.csv"));
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> intake.list("/error/acme").stream().anyMatch(n -> n.endsWith("not-edi.csv.reason.txt")));
+            // the reason is written just before the file is moved beside it
+            await().atMost(Duration.ofSeconds(20)).until(() -> intake.list("/error/acme").stream().filter(n -> n.contains("not-edi.csv")).count() == 2);
             String name = intake.list("/error/acme").stream().filter(n -> n.endsWith("not-edi.csv.reason.txt")).findFirst().orElseThrow();
             assertThat(intake.get("/error/acme/" + name)).contains("Not an EDI file");
             assertThat(intake.list("/error/acme")).contains(name.replace(".reason.txt", ""));

@@ -34,11 +34,15 @@ import io.interchange.edi.outbound.OverdueOrderResponses;
 import io.interchange.edi.outbound.SentDocuments;
 import io.interchange.observe.DocumentMetrics;
 import io.interchange.ops.edi.OverdueAcknowledgementResource;
+import io.interchange.security.LoginThrottle;
 import io.interchange.sftp.DropBoxAccounts;
+import io.interchange.sftp.DropBoxFileAccess;
 import io.interchange.sftp.DropBoxLayout;
 import io.interchange.sftp.FileClaims;
 import io.interchange.sftp.IntakeFilePlacement;
 import io.interchange.sftp.SftpDropBox;
+import io.interchange.sftp.SftpSessionLimits;
+import io.interchange.sftp.UploadLimits;
 import io.interchange.tracking.DocumentTimeline;
 import io.interchange.tracking.DocumentTracker;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -46,6 +50,7 @@ import jakarta.jms.ConnectionFactory;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.EventNotifierSupport;
@@ -94,6 +99,22 @@ public class PartnerConfiguration implements CamelConfiguration {
     private long claimMaxAgeMs;
     @PropertyInject("interchange.sftp.intake.claim-keep-alive-ms")
     private long claimKeepAliveMs;
+    @PropertyInject("interchange.sftp.upload.max-file-bytes")
+    private long uploadMaxFileBytes;
+    @PropertyInject("interchange.sftp.upload.max-inbound-bytes")
+    private long uploadMaxInboundBytes;
+    @PropertyInject("interchange.sftp.upload.min-free-bytes")
+    private long uploadMinFreeBytes;
+    @PropertyInject("interchange.sftp.session.login-timeout-seconds")
+    private long loginTimeoutSeconds;
+    @PropertyInject("interchange.sftp.session.idle-timeout-seconds")
+    private long idleTimeoutSeconds;
+    @PropertyInject("interchange.sftp.session.read-timeout-seconds")
+    private long readTimeoutSeconds;
+    @PropertyInject("interchange.sftp.session.login-attempts")
+    private int loginAttempts;
+    @PropertyInject("interchange.sftp.intake.health-failed-polls")
+    private int healthFailedPolls;
     @PropertyInject("interchange.queue.orders")
     private String ordersQueue;
     @PropertyInject("interchange.edi.queue.order-responses")
@@ -126,8 +147,14 @@ public class PartnerConfiguration implements CamelConfiguration {
         registry.bind("partnerEndpoints", endpoints);
 
         if (dropBoxEnabled) {
+            // one throttle for every door (SecurityConfiguration): failures at the admin API count here too
+            LoginThrottle throttle = registry.lookupByNameAndType("loginThrottle", LoginThrottle.class);
             SftpDropBox dropBox = new SftpDropBox(dropBoxHost, dropBoxPort, Path.of(hostKey),
-                    new DropBoxAccounts(directory, layout, serviceUser, password));
+                    new DropBoxAccounts(directory, layout, serviceUser, password, throttle),
+                    new DropBoxFileAccess(layout, serviceUser,
+                            new UploadLimits(uploadMaxFileBytes, uploadMaxInboundBytes, uploadMinFreeBytes)),
+                    new SftpSessionLimits(Duration.ofSeconds(loginTimeoutSeconds), Duration.ofSeconds(idleTimeoutSeconds),
+                            Duration.ofSeconds(readTimeoutSeconds), loginAttempts));
             registry.bind("sftpDropBox", dropBox);
             context.addService(dropBox, true, true);
             directory.onChange((before, after) -> after.partners().stream()
@@ -171,6 +198,7 @@ public class PartnerConfiguration implements CamelConfiguration {
             return "ediFilePlacement-" + partnerId;
         });
         directory.onChange((before, after) -> routes.apply(after));
+        HealthCheckRegistry.get(context).register(new PartnerIntakeHealthCheck(context, directory, healthFailedPolls));
         PartnerRegistryWatcher watcher = new PartnerRegistryWatcher(context, Path.of(registryFile),
                 new PartnerRegistryParser(Path.of(mappingsDir), Set.of(serviceUser), maxFileBytes), directory,
                 checkIntervalMs, meters);

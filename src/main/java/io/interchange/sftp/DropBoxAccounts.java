@@ -1,15 +1,19 @@
 package io.interchange.sftp;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 import io.interchange.partner.Partner;
 import io.interchange.partner.PartnerDirectory;
 import io.interchange.partner.PasswordHash;
+import io.interchange.security.LoginThrottle;
 import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
@@ -34,26 +38,52 @@ public class DropBoxAccounts extends VirtualFileSystemFactory implements Passwor
     private final DropBoxLayout layout;
     private final String serviceUser;
     private final byte[] servicePassword;
+    private final LoginThrottle throttle;
 
-    public DropBoxAccounts(PartnerDirectory partners, DropBoxLayout layout, String serviceUser, String servicePassword) {
+    public DropBoxAccounts(PartnerDirectory partners, DropBoxLayout layout, String serviceUser, String servicePassword,
+            LoginThrottle throttle) {
         this.partners = partners;
         this.layout = layout;
         this.serviceUser = serviceUser;
         this.servicePassword = servicePassword.getBytes(StandardCharsets.UTF_8);
+        this.throttle = throttle;
     }
 
+    /**
+     * Password logins go through the {@link LoginThrottle}: a locked user or address is refused
+     * without a PBKDF2 run, and only a few run at once. Interchange's own account is throttled by
+     * address only, so nobody can lock the intake out by guessing its name from elsewhere, and not
+     * at all over loopback, where the intake itself logs in: wrong logins from this host at another
+     * door (the admin API counts the same addresses) must not stop every partner's intake.
+     */
     @Override
     public boolean authenticate(String username, String password, ServerSession session) {
-        boolean ok;
+        String address = address(session);
         if (serviceUser.equals(username)) {
-            ok = MessageDigest.isEqual(servicePassword, password.getBytes(StandardCharsets.UTF_8));
-        } else {
-            ok = dropBoxPartner(username).map(p -> PasswordHash.matches(p.transport().passwordHash(), password)).orElse(false);
+            BooleanSupplier matches = () -> MessageDigest.isEqual(servicePassword, password.getBytes(StandardCharsets.UTF_8));
+            return isLoopback(session) ? matches.getAsBoolean() : allowed(throttle.attempt(null, address, matches), username, address);
         }
-        if (!ok) {
-            LOG.warn("SFTP password login refused for '{}' from {}", username, session.getClientAddress());
+        return allowed(throttle.attempt(username, address, () -> dropBoxPartner(username)
+                .map(p -> PasswordHash.matches(p.transport().passwordHash(), password)).orElse(false)), username, address);
+    }
+
+    private static boolean allowed(LoginThrottle.Decision decision, String username, String address) {
+        if (!decision.allowed()) {
+            LOG.warn("SFTP password login refused for '{}' from {}: {}", username, address,
+                    decision.reason().isEmpty() ? decision.verdict() : decision.reason());
         }
-        return ok;
+        return decision.allowed();
+    }
+
+    private static boolean isLoopback(ServerSession session) {
+        return session.getClientAddress() instanceof InetSocketAddress inet && inet.getAddress() != null
+                && inet.getAddress().isLoopbackAddress();
+    }
+
+    private static String address(ServerSession session) {
+        SocketAddress remote = session.getClientAddress();
+        return remote instanceof InetSocketAddress inet && inet.getAddress() != null
+                ? inet.getAddress().getHostAddress() : String.valueOf(remote);
     }
 
     @Override

@@ -2,8 +2,12 @@ package io.interchange.sftp;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Where the embedded drop box keeps files, under {@code <data dir>/sftp}:
@@ -17,6 +21,8 @@ import java.nio.file.Path;
  * folders; Interchange's own account is rooted at the top. Paths here are those SFTP paths.
  */
 public record DropBoxLayout(Path root) {
+
+    static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwxr-x---");
 
     /**
      * The root made absolute: MINA's virtual file system resolves a session's {@code realpath .}
@@ -47,15 +53,45 @@ public record DropBoxLayout(Path root) {
         return "/error/" + partnerId;
     }
 
-    /** Creates the partner's folders if missing; never removes anything. */
+    /** Creates the partner's folders if missing (each {@code rwxr-x---}); never removes anything. */
     public void prepare(String partnerId) {
         try {
-            Files.createDirectories(partnerHome(partnerId).resolve("inbound"));
-            Files.createDirectories(partnerHome(partnerId).resolve("outbound"));
-            Files.createDirectories(root.resolve("archive").resolve(partnerId));
-            Files.createDirectories(root.resolve("error").resolve(partnerId));
+            createFolders(partnerHome(partnerId).resolve("inbound"));
+            createFolders(partnerHome(partnerId).resolve("outbound"));
+            createFolders(root.resolve("archive").resolve(partnerId));
+            createFolders(root.resolve("error").resolve(partnerId));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create drop-box folders of " + partnerId, e);
         }
+    }
+
+    /**
+     * One folder, readable by the owner's group and writable by the owner only: whatever the
+     * process umask, no drop-box folder is ever writable by other users of the machine.
+     */
+    static void createFolder(Path folder) throws IOException {
+        if (isPosix(folder)) {
+            Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(FOLDER));
+        } else {
+            Files.createDirectory(folder);
+        }
+    }
+
+    private static void createFolders(Path folder) throws IOException {
+        if (Files.isDirectory(folder)) {
+            return;
+        }
+        if (folder.getParent() != null) {
+            createFolders(folder.getParent());
+        }
+        try {
+            createFolder(folder);
+        } catch (FileAlreadyExistsException e) {
+            // made meanwhile by another session or the registry watcher: as good
+        }
+    }
+
+    private static boolean isPosix(Path path) {
+        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 }

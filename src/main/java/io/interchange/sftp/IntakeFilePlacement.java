@@ -1,11 +1,9 @@
 package io.interchange.sftp;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.LoggingLevel;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileEndpoint;
 import org.apache.camel.component.file.GenericFileOperations;
-import org.apache.camel.component.file.remote.strategy.SftpChangedExclusiveReadLockStrategy;
 import org.apache.camel.component.file.strategy.GenericFileExpressionRenamer;
 import org.apache.camel.component.file.strategy.GenericFileRenameProcessStrategy;
 import org.apache.camel.support.builder.ExpressionBuilder;
@@ -21,7 +19,8 @@ import org.apache.camel.support.builder.ExpressionBuilder;
  * </ul>
  * Camel's own move/moveFailed options know only the first two; a transient failure would send a
  * good file to the error folder. Before a file is taken it must stop changing (size and time
- * stable over the check interval, SFTP's "changed" read lock) so half-written files stay put.
+ * stable over the check interval, {@link StableSizeReadLock}) so half-written files stay put and
+ * the size the route checks is the settled one.
  */
 @SuppressWarnings({"rawtypes", "unchecked"})
 public class IntakeFilePlacement extends GenericFileRenameProcessStrategy {
@@ -33,13 +32,7 @@ public class IntakeFilePlacement extends GenericFileRenameProcessStrategy {
     public IntakeFilePlacement(long checkIntervalMs, long minAgeMs, long timeoutMs) {
         setCommitRenamer(new GenericFileExpressionRenamer(ExpressionBuilder.headerExpression(ARCHIVE_TARGET)));
         setFailureRenamer(new GenericFileExpressionRenamer(ExpressionBuilder.headerExpression(ERROR_TARGET)));
-        SftpChangedExclusiveReadLockStrategy readLock = new SftpChangedExclusiveReadLockStrategy();
-        readLock.setCheckInterval(checkIntervalMs);
-        readLock.setMinAge(minAgeMs);
-        readLock.setTimeout(timeoutMs);
-        readLock.setMinLength(1);
-        readLock.setReadLockLoggingLevel(LoggingLevel.DEBUG);
-        setExclusiveReadLockStrategy(readLock);
+        setExclusiveReadLockStrategy(new StableSizeReadLock(checkIntervalMs, minAgeMs, timeoutMs));
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.apache.camel.support.service.ServiceSupport;
+import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded SFTP server partners drop files into (Apache MINA SSHD): SFTP only, no shell or
  * port forwarding; password or public-key logins checked against the registry; each session
- * confined to its account's folder. The host key is generated once and kept in the data
+ * confined to its account's folder, where {@link DropBoxFileAccess} decides what it may do;
+ * connections are cut off by the {@link SftpSessionLimits}. The host key is generated once and kept in the data
  * directory, so clients that accepted it once keep trusting it across restarts.
  */
 public class SftpDropBox extends ServiceSupport {
@@ -26,13 +28,18 @@ public class SftpDropBox extends ServiceSupport {
     private final int port;
     private final Path hostKeyFile;
     private final DropBoxAccounts accounts;
+    private final DropBoxFileAccess fileAccess;
+    private final SftpSessionLimits limits;
     private SshServer server;
 
-    public SftpDropBox(String host, int port, Path hostKeyFile, DropBoxAccounts accounts) {
+    public SftpDropBox(String host, int port, Path hostKeyFile, DropBoxAccounts accounts, DropBoxFileAccess fileAccess,
+            SftpSessionLimits limits) {
         this.host = host;
         this.port = port;
         this.hostKeyFile = hostKeyFile;
         this.accounts = accounts;
+        this.fileAccess = fileAccess;
+        this.limits = limits;
     }
 
     public int port() {
@@ -52,7 +59,14 @@ public class SftpDropBox extends ServiceSupport {
         server.setPublickeyAuthenticator(accounts);
         server.setKeyboardInteractiveAuthenticator(null);
         server.setFileSystemFactory(accounts);
-        server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+        server.setSubsystemFactories(List.of(new SftpSubsystemFactory.Builder()
+                .withFileSystemAccessor(fileAccess)
+                .withSftpErrorStatusDataHandler(new DropBoxRefusalMessages())
+                .build()));
+        CoreModuleProperties.AUTH_TIMEOUT.set(server, limits.login());
+        CoreModuleProperties.IDLE_TIMEOUT.set(server, limits.idle());
+        CoreModuleProperties.NIO2_READ_TIMEOUT.set(server, limits.read());
+        CoreModuleProperties.MAX_AUTH_REQUESTS.set(server, limits.loginAttempts());
         // no shell, exec or forwarding: the only thing an account can do is SFTP
         server.setShellFactory(null);
         server.setCommandFactory(null);

@@ -57,7 +57,9 @@ public final class PartnerRegistryFile {
                 "interchange.sftp.service-password", "test-service-secret",
                 "interchange.sftp.intake.poll-ms", "300",
                 "interchange.sftp.intake.read-lock-check-ms", "300",
-                "interchange.sftp.intake.read-lock-min-age-ms", "300");
+                "interchange.sftp.intake.read-lock-min-age-ms", "300",
+                // a test's client session may wait idle for minutes on a loaded machine
+                "interchange.sftp.session.idle-timeout-seconds", "3600");
     }
 
     public static String hash() {

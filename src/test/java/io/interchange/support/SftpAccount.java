@@ -106,6 +106,23 @@ public final class SftpAccount implements AutoCloseable {
         channel.rm(path);
     }
 
+    public void symlink(String target, String link) throws SftpException {
+        channel.symlink(target, link);
+    }
+
+    public void mkdir(String path) throws SftpException {
+        channel.mkdir(path);
+    }
+
+    public void rmdir(String path) throws SftpException {
+        channel.rmdir(path);
+    }
+
+    /** Permission bits of {@code path} as the server reports them (e.g. 0750). */
+    public int permissions(String path) throws SftpException {
+        return channel.stat(path).getPermissions() & 07777;
+    }
+
     public String pwd() throws SftpException {
         return channel.pwd();
     }
