@@ -23,6 +23,7 @@ import io.interchange.edi.intake.EdiTracking;
 import io.interchange.edi.intake.FileRefusal;
 import io.interchange.edi.intake.InterchangeRegister;
 import io.interchange.edi.intake.OrderMapping;
+import io.interchange.edi.intake.OwnReceivers;
 import io.interchange.edi.intake.PartnerOutbox;
 import io.interchange.edi.outbound.OrderResponseProgress;
 import io.interchange.edi.outbound.OrderResponses;
@@ -80,8 +81,10 @@ public class PartnerConfiguration implements CamelConfiguration {
     private long readLockMinAgeMs;
     @PropertyInject("interchange.sftp.intake.read-lock-timeout-ms")
     private long readLockTimeoutMs;
-    @PropertyInject("interchange.sftp.intake.write-grace-seconds")
-    private long writeGraceSeconds;
+    @PropertyInject(value = "interchange.edi.own.x12-ids", defaultValue = "")
+    private String ownX12Ids;
+    @PropertyInject(value = "interchange.edi.own.edifact-ids", defaultValue = "")
+    private String ownEdifactIds;
     @PropertyInject("interchange.sftp.intake.admission-batch")
     private int admissionBatch;
     @PropertyInject("interchange.sftp.intake.claim-max-age-ms")
@@ -138,7 +141,7 @@ public class PartnerConfiguration implements CamelConfiguration {
                 new EdiOrderAdmission(new OrderMapping(Path.of(mappingsDir)), schemas, admission,
                         new BusTransaction(registry.lookupByNameAndType("jmsConnectionFactory", ConnectionFactory.class))),
                 tracking, new InterchangeRegister(dataSource), numbers, ediMetrics, outbox,
-                Duration.ofSeconds(writeGraceSeconds), admissionBatch));
+                OwnReceivers.of(ownX12Ids, ownEdifactIds), admissionBatch));
         registry.bind("ediFileRefusal", new FileRefusal(directory, outbox, ediMetrics));
         registry.bind("orderResponses", new OrderResponses(directory, tracking, numbers, outbox, Path.of(mappingsDir)));
         registry.bind("orderResponseProgress", new OrderResponseProgress(tracking, responsesQueue));

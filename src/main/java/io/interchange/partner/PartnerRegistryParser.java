@@ -187,7 +187,13 @@ public final class PartnerRegistryParser {
         }
         Partner.DuplicatePolicy duplicate = enumValue(Partner.DuplicatePolicy.class, text(node.path("duplicate"), "ta1"),
                 where + ".duplicate", problems);
-        return new Partner.AckPolicy(type, reject.equals("interchange"), duplicate);
+        String delimiters = text(node.path("delimiters"), null);
+        if (delimiters != null && (delimiters.length() != 4 || delimiters.chars().distinct().count() != 4
+                || delimiters.chars().anyMatch(Character::isLetterOrDigit))) {
+            problems.add(where + ".delimiters", "'" + delimiters + "' must be four different characters, no letters or digits: "
+                    + "X12 element, component, repetition, segment (*>^~); EDIFACT element, component, release, segment (+:?')");
+        }
+        return new Partner.AckPolicy(type, reject.equals("interchange"), duplicate, delimiters);
     }
 
     private void mappingExists(String relative, String where, Problems problems) {

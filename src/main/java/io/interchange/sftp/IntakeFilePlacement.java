@@ -37,7 +37,9 @@ public class IntakeFilePlacement extends GenericFileRenameProcessStrategy {
         readLock.setCheckInterval(checkIntervalMs);
         readLock.setMinAge(minAgeMs);
         readLock.setTimeout(timeoutMs);
-        readLock.setMinLength(1);
+        // a 0-byte file is taken too (once it is min-age old and unchanged) and answered as empty:
+        // with a minimum length of 1 it would sit in inbound/ forever, unanswered
+        readLock.setMinLength(0);
         readLock.setReadLockLoggingLevel(LoggingLevel.DEBUG);
         setExclusiveReadLockStrategy(readLock);
     }

@@ -1,7 +1,5 @@
 package io.interchange.edi.intake;
 
-import io.interchange.edi.AckControlNumbers;
-
 /**
  * What a {@link FileRun} works with; one set per runtime, shared by every file.
  *
@@ -9,10 +7,4 @@ import io.interchange.edi.AckControlNumbers;
  */
 record FileRunServices(EdiOrderAdmission admission, EdiTracking tracking, InterchangeRegister register,
         ControlNumberSequence numbers, EdiMetrics metrics, int admissionBatch) {
-
-    /** A fresh ISA13/GS06/ST02 (UNB/UNH) triple for one outbound acknowledgement. */
-    AckControlNumbers numbers(String partnerId) {
-        long interchange = numbers.next(partnerId, "interchange");
-        return AckControlNumbers.of(interchange, numbers.next(partnerId, "group"), numbers.next(partnerId, "transaction"));
-    }
 }
