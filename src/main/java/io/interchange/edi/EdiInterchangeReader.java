@@ -50,7 +50,7 @@ public final class EdiInterchangeReader {
      * @throws java.io.UncheckedIOException if the input itself fails (a download cut off)
      */
     public ReadSummary read(InputStream input, EdiHandler handler) {
-        InterchangeSplitter splitter = new InterchangeSplitter(input, handler::onNote);
+        InterchangeSplitter splitter = new InterchangeSplitter(input, handler);
         EdiStandard first = null;
         int interchanges = 0;
         int groups = 0;
@@ -102,8 +102,8 @@ public final class EdiInterchangeReader {
                 reader = opened;
                 run();
             } catch (Unreadable e) {
-                if (e.getCause() instanceof IOException io) {
-                    throw io;
+                if (piece.sourceFailure() != null) {
+                    throw piece.sourceFailure();
                 }
                 broken(piece, e.getMessage());
             }
@@ -119,7 +119,7 @@ public final class EdiInterchangeReader {
                     }
                     event = reader.next();
                 } catch (EDIStreamException | RuntimeException e) {
-                    throw new Unreadable(e.getCause() instanceof IOException io ? io : e);
+                    throw new Unreadable(e);
                 }
                 try {
                     handle(event);
@@ -183,13 +183,13 @@ public final class EdiInterchangeReader {
                 return;
             }
             envelopeSegment = null;
-            if (transaction != null && TRANSACTION_TRAILERS.contains(lastEnvelopeTag)) {
+            String last = lastEnvelopeTag == null ? "" : lastEnvelopeTag;
+            if (transaction != null && TRANSACTION_TRAILERS.contains(last)) {
                 endTransaction();
             }
             transaction = null;
             boolean x12 = standard == EdiStandard.X12;
-            if (envelope.inGroup() && GROUP_SEGMENTS.contains(lastEnvelopeTag) && !"GS".equals(lastEnvelopeTag)
-                    && !"UNG".equals(lastEnvelopeTag)) {
+            if (envelope.inGroup() && ("GE".equals(last) || "UNE".equals(last))) {
                 groups++;
                 handler.onGroupEnd(envelope.endGroup());
             } else if (envelope.inGroup()) {
@@ -253,7 +253,14 @@ public final class EdiInterchangeReader {
             }
             transaction.header(envelopeSegment);
             Schema schema = schemas.find(standard, transaction.setId(), transaction.version()).orElse(null);
-            reader.setTransactionSchema(schema);
+            try {
+                reader.setTransactionSchema(schema);
+            } catch (IllegalStateException e) {
+                // a header where StAEDI sees no transaction start (a broken file): named, not validated
+                transaction.envelopeProblem(new EnvelopeProblem(EnvelopeError.TRANSACTION_ENVELOPE_INVALID, headerTag, 0,
+                        e.getMessage()));
+                return;
+            }
             if (schema == null) {
                 transaction.unsupported(headerTag);
             }

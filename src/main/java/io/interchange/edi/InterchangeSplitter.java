@@ -3,7 +3,6 @@ package io.interchange.edi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Consumer;
 
 /**
  * Cuts a partner file into its interchanges as it streams, so that each one is parsed on its own,
@@ -15,7 +14,9 @@ import java.util.function.Consumer;
  *   <li>when the segment terminator is not a line break, line breaks are dropped everywhere in the
  *       interchange: files hard-wrapped at 80 columns break segments, even the ISA, anywhere;</li>
  *   <li>an interchange that ends (end of file, or the next header) without its IEA/UNZ is cut
- *       there and marked {@link Piece#trailerMissing()}.</li>
+ *       there and marked {@link Piece#trailerMissing()};</li>
+ *   <li>an ISA that is not the fixed-width 106 characters its delimiters are read from is
+ *       reported unreadable ({@link EdiHandler#onUnreadable}) and skipped to the next line.</li>
  * </ul>
  * At most {@value #MAX_JUNK} bytes of non-EDI text are skipped in one place: a file with no
  * header that early is not EDI ({@link NotEdiException}), and text after an interchange that long
@@ -35,6 +36,7 @@ final class InterchangeSplitter {
         private final int ordinal;
         private final InputStream content;
         private boolean trailerMissing;
+        private IOException sourceFailure;
 
         private Piece(EdiStandard standard, int ordinal, InputStream content) {
             this.standard = standard;
@@ -59,10 +61,21 @@ final class InterchangeSplitter {
         boolean trailerMissing() {
             return trailerMissing;
         }
+
+        /** The file itself could not be read (a download cut off), as opposed to its content. */
+        IOException sourceFailure() {
+            return sourceFailure;
+        }
     }
 
+    /** ISA element separators at their fixed places; ISA16 at 104 and the terminator at 105. */
+    private static final int[] ISA_SEPARATORS = {3, 6, 17, 20, 31, 34, 50, 53, 69, 76, 81, 83, 89, 99, 101, 103};
+    private static final int ISA_LENGTH = 106;
+    /** What {@link #headerAt()} says of an ISA whose fixed widths are wrong. */
+    private static final Object MALFORMED_ISA = new Object();
+
     private final InputStream raw;
-    private final Consumer<String> notes;
+    private final EdiHandler handler;
     private byte[] buf = new byte[CHUNK];
     private int pos;
     private int limit;
@@ -84,11 +97,13 @@ final class InterchangeSplitter {
     private boolean expectUnb;
     private boolean ended;
     private boolean wrapNoted;
+    /** Some byte of the piece went out: a header from now on starts the next interchange. */
+    private boolean started;
 
-    /** @param notes what was skipped or repaired, one sentence each, for the log and the partner's report */
-    InterchangeSplitter(InputStream raw, Consumer<String> notes) {
+    /** @param handler told what was skipped or repaired (notes) and of headers that cannot be read */
+    InterchangeSplitter(InputStream raw, EdiHandler handler) {
         this.raw = raw;
-        this.notes = notes;
+        this.handler = handler;
     }
 
     /**
@@ -120,7 +135,7 @@ final class InterchangeSplitter {
     private void skipByteOrderMark() throws IOException {
         if (ensure(3) && (buf[pos] & 0xFF) == 0xEF && (buf[pos + 1] & 0xFF) == 0xBB && (buf[pos + 2] & 0xFF) == 0xBF) {
             advance(3);
-            notes.accept("a UTF-8 byte order mark at the start of the file was skipped");
+            handler.onNote("a UTF-8 byte order mark at the start of the file was skipped");
         }
     }
 
@@ -138,10 +153,16 @@ final class InterchangeSplitter {
                 advance(1);
                 continue;
             }
-            EdiStandard standard = headerAt();
-            if (standard != null) {
+            Object header = headerAt();
+            if (header == MALFORMED_ISA) {
+                interchanges++;
+                handler.onUnreadable(interchanges, "interchange " + interchanges + " of the file is unreadable: its ISA is not "
+                        + "the fixed-width 106 characters X12 reads the delimiters from: '" + line(120) + "'");
+                continue;
+            }
+            if (header instanceof EdiStandard standard) {
                 if (junkLines > 0) {
-                    notes.accept("skipped " + junkLines + " line(s) of non-EDI text (" + junkBytes
+                    handler.onNote("skipped " + junkLines + " line(s) of non-EDI text (" + junkBytes
                             + " bytes) before interchange " + (interchanges + 1) + ", starting '" + firstJunk + "'");
                 }
                 return standard;
@@ -149,18 +170,12 @@ final class InterchangeSplitter {
             if (junkBytes >= MAX_JUNK) {
                 return tooMuchJunk(firstJunk);
             }
-            // one junk line: up to the next line break
-            StringBuilder line = new StringBuilder();
-            while (ensure(1) && buf[pos] != '\n' && buf[pos] != '\r' && junkBytes < MAX_JUNK) {
-                if (line.length() < 40) {
-                    line.append(printable(buf[pos] & 0xFF));
-                }
-                advance(1);
-                junkBytes++;
-            }
+            long before = consumed;
+            String line = line(40);
+            junkBytes += consumed - before;
             junkLines++;
             if (firstJunk == null) {
-                firstJunk = line.toString();
+                firstJunk = line;
             }
         }
         if (interchanges == 0) {
@@ -168,7 +183,7 @@ final class InterchangeSplitter {
                     : "Not an EDI file: no X12 ISA or EDIFACT UNA/UNB header; it starts with '" + firstJunk + "'");
         }
         if (junkLines > 0) {
-            notes.accept("skipped " + junkLines + " line(s) of non-EDI text (" + junkBytes
+            handler.onNote("skipped " + junkLines + " line(s) of non-EDI text (" + junkBytes
                     + " bytes) after interchange " + interchanges + ", starting '" + firstJunk + "'");
         }
         return null;
@@ -179,14 +194,30 @@ final class InterchangeSplitter {
             throw new NotEdiException("Not an EDI file: no X12 ISA or EDIFACT UNA/UNB header in the first "
                     + MAX_JUNK / 1024 + " KiB; it starts with '" + firstJunk + "'");
         }
-        notes.accept("the rest of the file after interchange " + interchanges + " (from byte " + consumed
+        handler.onNote("the rest of the file after interchange " + interchanges + " (from byte " + consumed
                 + ") is not EDI and was not read; it starts with '" + firstJunk + "'");
         stopped = true;
         return null;
     }
 
-    /** Is there an interchange header at {@code pos}? ISA plus its element separator; UNA; UNB plus a separator. */
-    private EdiStandard headerAt() throws IOException {
+    /** Skips one line (up to {@value #MAX_JUNK} bytes of it) and returns its start, printable. */
+    private String line(int keep) throws IOException {
+        StringBuilder line = new StringBuilder();
+        long start = consumed;
+        while (ensure(1) && buf[pos] != '\n' && buf[pos] != '\r' && consumed - start < MAX_JUNK) {
+            if (line.length() < keep) {
+                line.append(printable(buf[pos] & 0xFF));
+            }
+            advance(1);
+        }
+        return line.toString();
+    }
+
+    /**
+     * Is there an interchange header at {@code pos}? An ISA with its separators where X12 fixes
+     * them ({@link #MALFORMED_ISA} if not), a UNA, a UNB plus a separator. Else null.
+     */
+    private Object headerAt() throws IOException {
         if (!ensure(4)) {
             return null;
         }
@@ -194,7 +225,7 @@ final class InterchangeSplitter {
         int next = buf[pos + 3] & 0xFF;
         boolean separator = !Character.isLetterOrDigit(next) && !isBlank(next);
         if (tag.equals("ISA") && separator) {
-            return EdiStandard.X12;
+            return isaLength() > 0 ? EdiStandard.X12 : MALFORMED_ISA;
         }
         if ((tag.equals("UNA") && ensure(9)) || (tag.equals("UNB") && separator)) {
             return EdiStandard.EDIFACT;
@@ -205,6 +236,7 @@ final class InterchangeSplitter {
     private void start(EdiStandard standard) throws IOException {
         piece = new Piece(standard, interchanges, new PieceStream());
         ended = false;
+        started = false;
         escaped = false;
         wrapNoted = false;
         trailerSegment = false;
@@ -232,44 +264,52 @@ final class InterchangeSplitter {
     }
 
     /**
-     * The ISA with any line breaks inside it removed, up to and including its segment terminator:
-     * the character after ISA16, found by counting sixteen element separators (the ISA is fixed
-     * width, but a wrapped one is not where the widths say).
+     * How many raw bytes from {@code pos} the ISA takes, line breaks inside it included (a wrapped
+     * ISA is not where the fixed widths say until they are dropped); 0 if the separators are not
+     * at their fixed places. The terminator is the character after ISA16, a line break included.
      */
-    private byte[] cleanIsa() throws IOException {
+    private int isaLength() throws IOException {
         ensure(MAX_ISA);
         int element = buf[pos + 3] & 0xFF;
-        byte[] isa = new byte[MAX_ISA];
-        int length = 0;
-        int separators = 0;
-        int i = pos;
-        int end = Math.min(limit, pos + MAX_ISA);
-        while (i < end) {
-            int b = buf[i++] & 0xFF;
-            if (separators == 16 && length > 0 && isa[length - 1] != (byte) element) {
-                // after ISA16 (one character): this is the segment terminator, a line break included
-                isa[length++] = (byte) b;
-                terminator = b;
-                strip = b != '\r' && b != '\n';
-                release = NONE;
-                advance(i - pos);
-                byte[] clean = new byte[length];
-                System.arraycopy(isa, 0, clean, 0, length);
-                return clean;
+        int clean = 0;
+        int next = 0;
+        for (int i = pos; i < limit && i < pos + MAX_ISA; i++) {
+            int b = buf[i] & 0xFF;
+            if (clean == ISA_LENGTH - 1) {
+                return i - pos + 1;
             }
             if (b == '\r' || b == '\n') {
                 continue;
             }
-            isa[length++] = (byte) b;
-            if (b == element) {
-                separators++;
+            boolean separatorHere = next < ISA_SEPARATORS.length && clean == ISA_SEPARATORS[next];
+            if (separatorHere != (b == element)) {
+                return 0;
             }
+            if (separatorHere) {
+                next++;
+            }
+            clean++;
         }
-        // no complete ISA: hand it over as it is, the parser names what is wrong with it
-        terminator = NONE;
+        return 0;
+    }
+
+    /** The ISA with any line breaks inside it removed, up to and including its segment terminator. */
+    private byte[] cleanIsa() throws IOException {
+        int length = isaLength();
+        byte[] isa = new byte[ISA_LENGTH];
+        int clean = 0;
+        for (int i = pos; i < pos + length; i++) {
+            int b = buf[i] & 0xFF;
+            if (clean < ISA_LENGTH - 1 && (b == '\r' || b == '\n')) {
+                continue;
+            }
+            isa[clean++] = (byte) b;
+        }
+        advance(length);
+        terminator = isa[ISA_LENGTH - 1] & 0xFF;
+        strip = terminator != '\r' && terminator != '\n';
         release = NONE;
-        strip = false;
-        return new byte[0];
+        return isa;
     }
 
     /** Fills {@code out} with the current piece's next bytes; -1 when it has ended. */
@@ -277,6 +317,7 @@ final class InterchangeSplitter {
         int n = 0;
         while (n < len && prefixPos < prefix.length) {
             out[off + n++] = prefix[prefixPos++];
+            started = true;
         }
         while (n < len && !ended) {
             if (pos >= limit && !fill()) {
@@ -297,7 +338,7 @@ final class InterchangeSplitter {
                 }
                 String tag = peekTag();
                 boolean header = tag.equals("ISA") || tag.equals("UNA") || (tag.equals("UNB") && !expectUnb);
-                if (header && headerAt() != null) {
+                if (header && started && headerAt() != null) {
                     // the next interchange begins before this one was closed
                     ended = true;
                     piece.trailerMissing = true;
@@ -311,12 +352,13 @@ final class InterchangeSplitter {
             if (strip && (b == '\r' || b == '\n')) {
                 if (!wrapNoted) {
                     wrapNoted = true;
-                    notes.accept("interchange " + piece.ordinal + ": line breaks inside segments were dropped (its segment terminator is '"
+                    handler.onNote("interchange " + piece.ordinal + ": line breaks inside segments were dropped (its segment terminator is '"
                             + printable(terminator) + "')");
                 }
                 continue;
             }
             out[off + n++] = (byte) b;
+            started = true;
             if (escaped) {
                 escaped = false;
             } else if (b == release) {
@@ -414,7 +456,7 @@ final class InterchangeSplitter {
         @Override
         public int read() throws IOException {
             byte[] one = new byte[1];
-            int n = InterchangeSplitter.this.read(one, 0, 1);
+            int n = read(one, 0, 1);
             return n <= 0 ? -1 : one[0] & 0xFF;
         }
 
@@ -423,7 +465,12 @@ final class InterchangeSplitter {
             if (len == 0) {
                 return 0;
             }
-            return InterchangeSplitter.this.read(out, off, len);
+            try {
+                return InterchangeSplitter.this.read(out, off, len);
+            } catch (IOException e) {
+                piece.sourceFailure = e;
+                throw e;
+            }
         }
     }
 }

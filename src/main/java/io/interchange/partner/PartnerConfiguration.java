@@ -34,6 +34,7 @@ import io.interchange.sftp.DropBoxLayout;
 import io.interchange.sftp.FileClaims;
 import io.interchange.sftp.IntakeFilePlacement;
 import io.interchange.sftp.SftpDropBox;
+import io.interchange.sftp.UploadsInProgress;
 import io.interchange.tracking.DocumentTimeline;
 import io.interchange.tracking.DocumentTracker;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -118,9 +119,10 @@ public class PartnerConfiguration implements CamelConfiguration {
         registry.bind("partnerDirectory", directory);
         registry.bind("partnerEndpoints", endpoints);
 
+        UploadsInProgress uploads = new UploadsInProgress();
         if (dropBoxEnabled) {
             SftpDropBox dropBox = new SftpDropBox(dropBoxHost, dropBoxPort, Path.of(hostKey),
-                    new DropBoxAccounts(directory, layout, serviceUser, password));
+                    new DropBoxAccounts(directory, layout, serviceUser, password), uploads);
             registry.bind("sftpDropBox", dropBox);
             context.addService(dropBox, true, true);
             directory.onChange((before, after) -> after.partners().stream()
@@ -151,7 +153,9 @@ public class PartnerConfiguration implements CamelConfiguration {
         registry.bind("orderLookupQuery", new OrderLookupQuery(tracker, List.of(tracking)));
 
         PartnerRoutes routes = new PartnerRoutes(context, endpoints, partnerId -> {
-            IntakeFilePlacement placement = new IntakeFilePlacement(readLockCheckMs, readLockMinAgeMs, readLockTimeoutMs);
+            // only drop-box sessions are seen: for a remote server this is always false
+            IntakeFilePlacement placement = new IntakeFilePlacement(readLockCheckMs, readLockMinAgeMs, readLockTimeoutMs,
+                    fileName -> uploads.isOpen(partnerId, fileName));
             registry.bind("ediFilePlacement-" + partnerId, placement);
             return "ediFilePlacement-" + partnerId;
         });

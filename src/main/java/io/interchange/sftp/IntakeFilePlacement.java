@@ -1,5 +1,7 @@
 package io.interchange.sftp;
 
+import java.util.function.Predicate;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.component.file.GenericFile;
@@ -21,7 +23,9 @@ import org.apache.camel.support.builder.ExpressionBuilder;
  * </ul>
  * Camel's own move/moveFailed options know only the first two; a transient failure would send a
  * good file to the error folder. Before a file is taken it must stop changing (size and time
- * stable over the check interval, SFTP's "changed" read lock) so half-written files stay put.
+ * stable over the check interval, SFTP's "changed" read lock) and, on the embedded drop box, no
+ * partner session may have it open for writing ({@link UploadsInProgress}), so half-written files
+ * stay put however long the client stalls.
  */
 @SuppressWarnings({"rawtypes", "unchecked"})
 public class IntakeFilePlacement extends GenericFileRenameProcessStrategy {
@@ -30,7 +34,11 @@ public class IntakeFilePlacement extends GenericFileRenameProcessStrategy {
     public static final String ERROR_TARGET = "ediErrorTarget";
     public static final String RETRY_LATER = "ediRetryLater";
 
-    public IntakeFilePlacement(long checkIntervalMs, long minAgeMs, long timeoutMs) {
+    private final Predicate<String> beingWritten;
+
+    /** @param beingWritten whether a file (by name) is still open for writing by the partner */
+    public IntakeFilePlacement(long checkIntervalMs, long minAgeMs, long timeoutMs, Predicate<String> beingWritten) {
+        this.beingWritten = beingWritten;
         setCommitRenamer(new GenericFileExpressionRenamer(ExpressionBuilder.headerExpression(ARCHIVE_TARGET)));
         setFailureRenamer(new GenericFileExpressionRenamer(ExpressionBuilder.headerExpression(ERROR_TARGET)));
         SftpChangedExclusiveReadLockStrategy readLock = new SftpChangedExclusiveReadLockStrategy();
@@ -42,6 +50,15 @@ public class IntakeFilePlacement extends GenericFileRenameProcessStrategy {
         readLock.setMinLength(0);
         readLock.setReadLockLoggingLevel(LoggingLevel.DEBUG);
         setExclusiveReadLockStrategy(readLock);
+    }
+
+    @Override
+    public boolean begin(GenericFileOperations operations, GenericFileEndpoint endpoint, Exchange exchange, GenericFile file)
+            throws Exception {
+        if (beingWritten.test(file.getFileNameOnly())) {
+            return false;
+        }
+        return super.begin(operations, endpoint, exchange, file);
     }
 
     @Override

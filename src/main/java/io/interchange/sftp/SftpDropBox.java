@@ -26,13 +26,15 @@ public class SftpDropBox extends ServiceSupport {
     private final int port;
     private final Path hostKeyFile;
     private final DropBoxAccounts accounts;
+    private final UploadsInProgress uploads;
     private SshServer server;
 
-    public SftpDropBox(String host, int port, Path hostKeyFile, DropBoxAccounts accounts) {
+    public SftpDropBox(String host, int port, Path hostKeyFile, DropBoxAccounts accounts, UploadsInProgress uploads) {
         this.host = host;
         this.port = port;
         this.hostKeyFile = hostKeyFile;
         this.accounts = accounts;
+        this.uploads = uploads;
     }
 
     public int port() {
@@ -52,7 +54,9 @@ public class SftpDropBox extends ServiceSupport {
         server.setPublickeyAuthenticator(accounts);
         server.setKeyboardInteractiveAuthenticator(null);
         server.setFileSystemFactory(accounts);
-        server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
+        SftpSubsystemFactory sftp = new SftpSubsystemFactory();
+        sftp.addSftpEventListener(uploads);
+        server.setSubsystemFactories(List.of(sftp));
         // no shell, exec or forwarding: the only thing an account can do is SFTP
         server.setShellFactory(null);
         server.setCommandFactory(null);
