@@ -50,7 +50,7 @@ class SftpEveryFileAnsweredTest {
         Path keys = Files.createTempDirectory("ed25519-");
         ed25519Key = keys.resolve("id_ed25519");
         KeyPair pair = KeyPair.genKeyPair(new JSch(), KeyPair.ED25519);
-        pair.writePrivateKey(ed25519Key.toString());
+        pair.writeOpenSSHv1PrivateKey(ed25519Key.toString());
         ByteArrayOutputStream publicKey = new ByteArrayOutputStream();
         pair.writePublicKey(publicKey, "keyed@partner");
         assertThat(publicKey.toString(StandardCharsets.US_ASCII)).startsWith("ssh-ed25519 ");
