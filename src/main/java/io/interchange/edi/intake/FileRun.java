@@ -16,6 +16,7 @@ import io.interchange.edi.AckPolicy;
 import io.interchange.edi.AckStatus;
 import io.interchange.edi.ContrlWriter;
 import io.interchange.edi.Delimiters;
+import io.interchange.edi.EdiException;
 import io.interchange.edi.EdiWriteException;
 import io.interchange.edi.EnvelopeFacts;
 import io.interchange.edi.GroupHeader;
@@ -274,7 +275,8 @@ final class FileRun implements EdiHandler {
                             + "fallback delimiters, as the inbound ones failed: {}", partner.id(), fileName, failures);
                 }
                 return written;
-            } catch (EdiWriteException e) {
+            } catch (EdiException e) {
+                // no schema to write this version with, or delimiters StAEDI refuses
                 failures.add(e.getMessage());
             }
         }
