@@ -11,6 +11,7 @@ import io.interchange.ops.OpsConfiguration;
 import io.interchange.ops.jmx.JmxConfiguration;
 import io.interchange.ops.reload.ReloadConfiguration;
 import io.interchange.processing.OrderPipelineConfiguration;
+import io.interchange.security.SecurityConfiguration;
 import io.interchange.storage.DatabaseConfiguration;
 import io.interchange.webhook.WebhookConfiguration;
 import org.apache.camel.main.Main;
@@ -37,6 +38,7 @@ public final class Interchange {
         // order matters: storage and metrics first, the bus before the routes that use it
         main.configure().addConfiguration(new DatabaseConfiguration());
         main.configure().addConfiguration(new ObservabilityConfiguration());
+        main.configure().addConfiguration(new SecurityConfiguration());
         main.configure().addConfiguration(new BrokerConfiguration());
         main.configure().addConfiguration(new ErpConfiguration());
         main.configure().addConfiguration(new OrderPipelineConfiguration());

@@ -57,7 +57,7 @@ class ReloadOfRoutesAndMappingsTest {
         log = new ListAppender<>();
         log.start();
         ((Logger) LoggerFactory.getLogger(RouteReloader.class)).addAppender(log);
-        await().atMost(Duration.ofSeconds(10)).until(() -> !ops.getJson("/admin/v1/reload").path("lastCheck").isNull());
+        await().atMost(Duration.ofSeconds(60)).until(() -> !ops.getJson("/admin/v1/reload").path("lastCheck").isNull());
     }
 
     @AfterEach
@@ -65,7 +65,7 @@ class ReloadOfRoutesAndMappingsTest {
         originals.forEach(files::write);
         files.delete("routes/ops/ping.yaml");
         files.delete("mappings/erp/sales-order-v2.jslt");
-        await().atMost(Duration.ofSeconds(20)).until(() -> ops.getJson("/admin/v1/reload").path("refused").isEmpty());
+        await().atMost(Duration.ofSeconds(60)).until(() -> ops.getJson("/admin/v1/reload").path("refused").isEmpty());
     }
 
     @AfterAll
@@ -131,14 +131,14 @@ class ReloadOfRoutesAndMappingsTest {
                         - setBody:
                             constant: pong
                 """);
-        await().atMost(Duration.ofSeconds(20)).until(() -> interchange.http().get("/api/v1/ping").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> interchange.http().get("/api/v1/ping").statusCode() == 200);
         assertThat(interchange.http().get("/api/v1/ping").body()).isEqualTo("pong");
 
         files.write("mappings/erp/sales-order-v2.jslt", originals.get(ERP_MAPPING)
                 .replace("\"customerReference\": .header.externalOrderNumber", "\"customerReference\": \"V2-\" + .header.externalOrderNumber"));
-        await().atMost(Duration.ofSeconds(20)).until(() -> !changes("mappings/erp/sales-order-v2.jslt").isEmpty());
+        await().atMost(Duration.ofSeconds(60)).until(() -> !changes("mappings/erp/sales-order-v2.jslt").isEmpty());
         files.replace(ERP_ROUTE, "/erp/sales-order.jslt", "/erp/sales-order-v2.jslt");
-        await().atMost(Duration.ofSeconds(20)).until(() -> !changes(ERP_ROUTE).isEmpty()
+        await().atMost(Duration.ofSeconds(60)).until(() -> !changes(ERP_ROUTE).isEmpty()
                 && changes(ERP_ROUTE).get(0).path("outcome").asText().equals("applied"));
 
         String documentId = post("RL-4");
@@ -151,7 +151,7 @@ class ReloadOfRoutesAndMappingsTest {
         assertThat(applied.path("at").asText()).isNotBlank();
 
         files.delete("routes/ops/ping.yaml");
-        await().atMost(Duration.ofSeconds(20)).until(() -> interchange.http().get("/api/v1/ping").statusCode() == 404);
+        await().atMost(Duration.ofSeconds(60)).until(() -> interchange.http().get("/api/v1/ping").statusCode() == 404);
     }
 
     @Test
@@ -161,7 +161,7 @@ class ReloadOfRoutesAndMappingsTest {
         awaitState(interchange.http(), documentId, "submitted");
 
         files.replace(PROCESSING_ROUTE, "# Orders on the bus -> ERP.", "# Orders on the bus -> ERP (edited while busy).");
-        await().atMost(Duration.ofSeconds(20)).until(() -> !changes(PROCESSING_ROUTE).isEmpty()
+        await().atMost(Duration.ofSeconds(60)).until(() -> !changes(PROCESSING_ROUTE).isEmpty()
                 && changes(PROCESSING_ROUTE).get(0).path("outcome").asText().equals("applied"));
 
         JsonNode tracked = awaitState(interchange.http(), documentId, "accepted");
@@ -185,7 +185,7 @@ class ReloadOfRoutesAndMappingsTest {
     void editedMappingGoesLiveWithoutTouchingTheRoute() {
         files.replace(ERP_MAPPING, "\"customerReference\": .header.externalOrderNumber",
                 "\"customerReference\": \"M2-\" + .header.externalOrderNumber");
-        await().atMost(Duration.ofSeconds(20)).until(() -> !changes(ERP_MAPPING).isEmpty()
+        await().atMost(Duration.ofSeconds(60)).until(() -> !changes(ERP_MAPPING).isEmpty()
                 && changes(ERP_MAPPING).get(0).path("outcome").asText().equals("applied"));
 
         awaitState(interchange.http(), post("RL-6"), "accepted");
@@ -217,7 +217,7 @@ class ReloadOfRoutesAndMappingsTest {
 
     private static JsonNode awaitRefusal(String file) {
         JsonNode[] found = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(20)).until(() -> {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
             for (JsonNode refusal : ops.getJson("/admin/v1/reload").path("refused")) {
                 if (refusal.path("file").asText().equals(file)) {
                     found[0] = refusal;

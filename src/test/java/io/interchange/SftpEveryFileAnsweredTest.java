@@ -169,14 +169,14 @@ class SftpEveryFileAnsweredTest {
     @Test
     void unknownVersionIsRejectedAtOnceWithAk5R1AndNothingIsBooked() throws Exception {
         try (SftpAccount acme = login("acme"); SftpAccount intake = serviceView()) {
-            acme.put("inbound/v3010.edi", acme("x12/acme-850-003010-unknown-version.edi", 5006, "B6", "5006"));
+            acme.put("inbound/v4090.edi", acme("x12/acme-850-004090-unknown-version.edi", 5006, "B6", "5006"));
 
             EdiText ack = EdiText.x12(OutboundFolder.take(acme, "997-", "AK1*PO*5006"));
             assertThat(ack.segment("AK2")).containsExactly("AK2", "850", "0001");
             assertThat(ack.segment("AK5")).containsExactly("AK5", "R", "1");   // 1: transaction set not supported
             assertThat(ack.segment("AK9")).containsExactly("AK9", "R", "1", "1", "0");
-            assertThat(partnerReason(acme, "v3010.edi")).contains("transaction 850 0001 rejected: Transaction set not supported");
-            assertThat(acme.list("inbound")).doesNotContain("v3010.edi");
+            assertThat(partnerReason(acme, "v4090.edi")).contains("transaction 850 0001 rejected: Transaction set not supported");
+            assertThat(acme.list("inbound")).doesNotContain("v4090.edi");
             assertThat(erp.ordersFor("B6-4711")).isEmpty();
         }
     }

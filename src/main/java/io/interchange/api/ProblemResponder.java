@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers an HTTP caller whose request failed: a {@link ProblemException} becomes its own status
- * and problem+json body; anything else is a 500 whose body says no more than that, while the log
+ * and problem+json body (and {@code Retry-After} when it says when to come back: one answer for every
+ * 503 and 429 of every HTTP intake); anything else is a 500 whose body says no more than that, while the log
  * keeps the stack trace.
  */
 public class ProblemResponder implements Processor {
@@ -21,8 +22,10 @@ public class ProblemResponder implements Processor {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String path = exchange.getMessage().getHeader(Exchange.HTTP_PATH, String.class);
         Problem problem;
+        long retryAfterSeconds = 0;
         if (cause instanceof ProblemException rejected) {
             problem = rejected.problem();
+            retryAfterSeconds = rejected.retryAfterSeconds();
             LOG.info("Refused {} with {}: {}", path, problem.status(), problem.detail());
         } else {
             LOG.error("Request to {} failed", path, cause);
@@ -30,6 +33,9 @@ public class ProblemResponder implements Processor {
                     "The request could not be completed; nothing was accepted. Try again later.");
         }
         write(exchange, problem.withInstance(path));
+        if (retryAfterSeconds > 0) {
+            exchange.getMessage().setHeader("Retry-After", Long.toString(retryAfterSeconds));
+        }
     }
 
     static void write(Exchange exchange, Problem problem) throws Exception {

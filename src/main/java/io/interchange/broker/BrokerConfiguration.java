@@ -12,6 +12,8 @@ import org.apache.camel.PropertyInject;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.health.HealthCheckRegistry;
 import io.interchange.observe.BrokerHealthCheck;
+import io.interchange.ops.dlq.EmbeddedQueueDepth;
+import io.interchange.ops.dlq.ManagementQueueDepth;
 import org.messaginghub.pooled.jms.JmsPoolConnectionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -124,6 +126,9 @@ public class BrokerConfiguration implements CamelConfiguration {
         context.getRegistry().bind("jmsConnectionFactory", pooled);
         context.addService(new PooledConnectionFactoryService(pooled), true, true);
         context.getComponent("jms", JmsComponent.class).setConnectionFactory(pooled);
+        // how deep each queue is: straight from the embedded broker, or asked of the external one
+        context.getRegistry().bind("queueDepth", embedded != null ? new EmbeddedQueueDepth(embedded)
+                : new ManagementQueueDepth(pooled));
         HealthCheckRegistry.get(context).register(new BrokerHealthCheck(pooled, embedded != null ? "embedded" : url));
     }
 }

@@ -35,9 +35,18 @@ public final class ContrlWriter {
      */
     public void write(InterchangeResult interchange, AckPolicy policy, boolean rejectEverything, AckControlNumbers numbers,
             OutputStream out) {
+        write(interchange, policy, ValidationPolicy.STRICT, rejectEverything, numbers, out);
+    }
+
+    /**
+     * @param validation which message problems the partner's validation policy tolerates: such a
+     *        message is acknowledged with action 7 and its UCS/UCD detail
+     */
+    public void write(InterchangeResult interchange, AckPolicy policy, ValidationPolicy validation,
+            boolean rejectEverything, AckControlNumbers numbers, OutputStream out) {
         requireEdifact(interchange);
         ValidatingOutput.write(envelope(interchange, numbers), "CONTRL", null,
-                body -> writeReport(body, interchange, policy, rejectEverything, !interchange.valid()), out);
+                body -> writeReport(body, interchange, policy, validation, rejectEverything, !interchange.valid()), out);
     }
 
     /**
@@ -45,11 +54,11 @@ public final class ContrlWriter {
      * went on as they were read, under per-message rejection, and a broken trailer does not undo
      * that; each message is acknowledged by its own verdict.
      */
-    public void writeAcceptedWithErrors(InterchangeResult interchange, AckPolicy policy, AckControlNumbers numbers,
-            OutputStream out) {
+    public void writeAcceptedWithErrors(InterchangeResult interchange, AckPolicy policy, ValidationPolicy validation,
+            AckControlNumbers numbers, OutputStream out) {
         requireEdifact(interchange);
         ValidatingOutput.write(envelope(interchange, numbers), "CONTRL", null,
-                body -> writeReport(body, interchange, policy, false, false), out);
+                body -> writeReport(body, interchange, policy, validation, false, false), out);
     }
 
     /** Only says the interchange arrived (UCI action 8), without judging its content. */
@@ -83,17 +92,17 @@ public final class ContrlWriter {
     }
 
     private static void writeReport(SegmentWriter out, InterchangeResult interchange, AckPolicy policy,
-            boolean rejectEverything, boolean interchangeRejected) throws EDIStreamException {
+            ValidationPolicy validation, boolean rejectEverything, boolean interchangeRejected) throws EDIStreamException {
         EnvelopeProblem interchangeProblem = interchange.problems().isEmpty() ? null : interchange.problems().get(0);
         writeUci(out, interchange.header(), interchangeRejected ? "4" : "7", interchangeProblem);
         for (GroupResult group : interchange.groups()) {
             if (!group.envelope().hasGroup()) {
-                writeMessages(out, GroupVerdict.of(group, policy, interchangeRejected || rejectEverything));
+                writeMessages(out, GroupVerdict.of(group, policy, validation, interchangeRejected || rejectEverything));
             }
         }
         for (GroupResult group : interchange.groups()) {
             if (group.envelope().hasGroup()) {
-                GroupVerdict verdict = GroupVerdict.of(group, policy, interchangeRejected || rejectEverything);
+                GroupVerdict verdict = GroupVerdict.of(group, policy, validation, interchangeRejected || rejectEverything);
                 GroupHeader header = group.envelope().group();
                 EnvelopeProblem problem = group.problems().isEmpty() ? null : group.problems().get(0);
                 out.start("UCF");

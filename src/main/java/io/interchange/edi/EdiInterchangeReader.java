@@ -1,5 +1,6 @@
 package io.interchange.edi;
 
+import io.interchange.edi.schema.SchemaGenerator;
 import io.xlate.edi.schema.EDIReference;
 import io.xlate.edi.schema.Schema;
 import io.xlate.edi.stream.EDIInputFactory;
@@ -150,7 +151,7 @@ public final class EdiInterchangeReader {
                 case ELEMENT_DATA -> element();
                 case START_LOOP -> {
                     if (transaction != null) {
-                        transaction.startLoop(reader.getReferenceCode(), reference());
+                        transaction.startLoop(SchemaGenerator.loopName(reader.getReferenceCode()), reference());
                     }
                 }
                 case END_LOOP -> {

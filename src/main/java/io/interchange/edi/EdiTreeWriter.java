@@ -1,5 +1,6 @@
 package io.interchange.edi;
 
+import io.interchange.edi.schema.SchemaGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.xlate.edi.schema.EDIComplexType;
@@ -49,7 +50,7 @@ public final class EdiTreeWriter {
         Set<String> known = new HashSet<>();
         for (EDIReference reference : container.getReferences()) {
             EDIType type = reference.getReferencedType();
-            String key = type.getCode();
+            String key = type.isType(EDIType.Type.LOOP) ? SchemaGenerator.loopName(type.getCode()) : type.getCode();
             if (!known.add(key)) {
                 continue;
             }

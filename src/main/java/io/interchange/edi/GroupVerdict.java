@@ -10,27 +10,35 @@ import java.util.List;
 public final class GroupVerdict {
 
     private final GroupResult group;
+    private final ValidationPolicy validation;
     private final boolean groupRejected;
 
-    private GroupVerdict(GroupResult group, boolean groupRejected) {
+    private GroupVerdict(GroupResult group, ValidationPolicy validation, boolean groupRejected) {
         this.group = group;
+        this.validation = validation;
         this.groupRejected = groupRejected;
     }
 
     public static GroupVerdict of(GroupResult group, AckPolicy policy) {
-        return of(group, policy, false);
+        return of(group, policy, ValidationPolicy.STRICT, false);
+    }
+
+    public static GroupVerdict of(GroupResult group, AckPolicy policy, boolean envelopeRejected) {
+        return of(group, policy, ValidationPolicy.STRICT, envelopeRejected);
     }
 
     /**
+     * @param validation which transaction problems still let a transaction be accepted
      * @param envelopeRejected the enclosing interchange is rejected (its own envelope is broken),
      *        which rejects every group in it
      */
-    public static GroupVerdict of(GroupResult group, AckPolicy policy, boolean envelopeRejected) {
-        boolean anyInvalid = group.transactions().stream().anyMatch(t -> !t.valid());
+    public static GroupVerdict of(GroupResult group, AckPolicy policy, ValidationPolicy validation,
+            boolean envelopeRejected) {
+        boolean anyRejected = group.transactions().stream().anyMatch(t -> !validation.accepts(t));
         boolean rejected = envelopeRejected
                 || (!group.problems().isEmpty() && (policy == AckPolicy.REJECT_WHOLE_GROUP || !isX12(group)))
-                || (policy == AckPolicy.REJECT_WHOLE_GROUP && anyInvalid);
-        return new GroupVerdict(group, rejected);
+                || (policy == AckPolicy.REJECT_WHOLE_GROUP && anyRejected);
+        return new GroupVerdict(group, validation, rejected);
     }
 
     /**
@@ -48,11 +56,15 @@ public final class GroupVerdict {
     }
 
     public boolean accepts(TransactionOutcome transaction) {
-        return !groupRejected && transaction.valid();
+        return !groupRejected && validation.accepts(transaction);
     }
 
+    /** A, or E when accepted with problems the validation policy tolerates (AK5 E, CONTRL 7 with detail), or R. */
     public AckStatus transactionStatus(TransactionOutcome transaction) {
-        return accepts(transaction) ? AckStatus.ACCEPTED : AckStatus.REJECTED;
+        if (!accepts(transaction)) {
+            return AckStatus.REJECTED;
+        }
+        return transaction.valid() ? AckStatus.ACCEPTED : AckStatus.ACCEPTED_WITH_ERRORS;
     }
 
     public List<TransactionOutcome> accepted() {
@@ -68,8 +80,8 @@ public final class GroupVerdict {
     }
 
     /**
-     * A when all are accepted, E when all are but the group trailer is at fault, R when none (or
-     * the group is rejected), P in between.
+     * A when all are accepted, E when all are but the group trailer is at fault or some were
+     * accepted with errors, R when none (or the group is rejected), P in between.
      */
     public AckStatus status() {
         int accepted = acceptedCount();
@@ -79,6 +91,7 @@ public final class GroupVerdict {
         if (accepted < received()) {
             return AckStatus.PARTIALLY_ACCEPTED;
         }
-        return group.problems().isEmpty() ? AckStatus.ACCEPTED : AckStatus.ACCEPTED_WITH_ERRORS;
+        boolean withErrors = !group.problems().isEmpty() || group.transactions().stream().anyMatch(t -> !t.valid());
+        return withErrors ? AckStatus.ACCEPTED_WITH_ERRORS : AckStatus.ACCEPTED;
     }
 }

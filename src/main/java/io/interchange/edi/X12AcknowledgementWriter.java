@@ -56,10 +56,19 @@ public final class X12AcknowledgementWriter {
      */
     public void write(boolean implementationAck, GroupResult group, AckPolicy policy, boolean rejectedWithInterchange,
             AckControlNumbers numbers, Delimiters delimiters, OutputStream out) {
+        write(implementationAck, group, policy, ValidationPolicy.STRICT, rejectedWithInterchange, numbers, delimiters, out);
+    }
+
+    /**
+     * @param validation which transaction problems the partner's validation policy tolerates:
+     *        such a transaction is acknowledged AK5/IK5 E with its AK3/AK4 (IK3/IK4) detail
+     */
+    public void write(boolean implementationAck, GroupResult group, AckPolicy policy, ValidationPolicy validation,
+            boolean rejectedWithInterchange, AckControlNumbers numbers, Delimiters delimiters, OutputStream out) {
         if (group.envelope().standard() != EdiStandard.X12 || !group.envelope().hasGroup()) {
             throw new IllegalArgumentException("997/999 acknowledge an X12 functional group");
         }
-        GroupVerdict verdict = GroupVerdict.of(group, policy, rejectedWithInterchange);
+        GroupVerdict verdict = GroupVerdict.of(group, policy, validation, rejectedWithInterchange);
         OutboundEnvelope envelope = envelope(group, numbers, implementationAck, delimiters);
         String setId = implementationAck ? "999" : "997";
         Schema schema = schemas.require(EdiStandard.X12, setId, envelope.version());
@@ -103,7 +112,7 @@ public final class X12AcknowledgementWriter {
                 out.segment("AK3", note.tag(), Integer.toString(note.position()), loopId(note),
                         note.segmentCode().x12());
                 for (ValidationProblem element : note.elements()) {
-                    writeElementNote(out, "AK4", element, element.code().x12(), v5010);
+                    writeElementNote(out, "AK4", element, element.code().x12(), v5010, compositePosition(inbound.version()));
                 }
             }
             writeTrailer(out, "AK5", verdict, transaction);
@@ -120,7 +129,7 @@ public final class X12AcknowledgementWriter {
                 out.segment("IK3", note.tag(), Integer.toString(note.position()), loopId(note),
                         note.segmentCode().x12Implementation());
                 for (ValidationProblem element : note.elements()) {
-                    writeElementNote(out, "IK4", element, element.code().x12Implementation(), true);
+                    writeElementNote(out, "IK4", element, element.code().x12Implementation(), true, true);
                 }
             }
             writeTrailer(out, "IK5", verdict, transaction);
@@ -129,11 +138,15 @@ public final class X12AcknowledgementWriter {
     }
 
     private static void writeElementNote(SegmentWriter out, String tag, ValidationProblem problem, String code,
-            boolean withRepetition) throws EDIStreamException {
+            boolean withRepetition, boolean compositePosition) throws EDIStreamException {
         out.start(tag);
-        out.composite(Integer.toString(problem.elementPosition()),
-                problem.componentPosition() > 0 ? Integer.toString(problem.componentPosition()) : null,
-                withRepetition && problem.repetition() > 0 ? Integer.toString(problem.repetition()) : null);
+        if (compositePosition) {
+            out.composite(Integer.toString(problem.elementPosition()),
+                    problem.componentPosition() > 0 ? Integer.toString(problem.componentPosition()) : null,
+                    withRepetition && problem.repetition() > 0 ? Integer.toString(problem.repetition()) : null);
+        } else {
+            out.element(Integer.toString(problem.elementPosition()));
+        }
         out.element(problem.elementReference());
         out.element(code);
         if (problem.badData() != null && !problem.badData().isEmpty()) {
@@ -180,6 +193,11 @@ public final class X12AcknowledgementWriter {
     /** 997s answer in the base version of the group (004010X... becomes 004010). */
     private static String baseVersion(String version) {
         return version.length() > 6 ? version.substring(0, 6) : version;
+    }
+
+    /** Before 004010 AK401 is the element position alone; the C030 composite came with 004010. */
+    private static boolean compositePosition(String version) {
+        return version.compareTo("004010") >= 0;
     }
 
     private static boolean atLeast5010(String version) {

@@ -84,11 +84,10 @@
  * the document is validated and only written out when valid.
  *
  * <h2>Schemas</h2>
- * StAEDI XML schemas under {@code src/main/resources/edi/}: {@code x12/x12-dictionary.xml} and
- * {@code edifact/d96a-dictionary.xml} define elements, composites and segments once; the
- * transaction files ({@code 850.xml}, {@code 855.xml}, {@code 997.xml}, {@code 999.xml},
- * {@code orders-d96a.xml}, {@code ordrsp-d96a.xml}) define structure. X12 004010 and 005010 share
- * one structure per set and one dictionary with the wider 005010 lengths.
+ * Generated at start time by {@link io.interchange.edi.schema.SchemaGenerator} from the compact
+ * sources under {@code src/main/resources/edi/source/} (one structure table per message, with
+ * version ranges, plus element and segment dictionaries); see docs/partners.md. A loop name used
+ * at several places gets a code of its own there ({@code N1Loop_2}); the tree and AK303 use the name.
  * {@link io.interchange.edi.TransactionSchemas#with} adds or overrides schemas per set and version.
  */
 package io.interchange.edi;

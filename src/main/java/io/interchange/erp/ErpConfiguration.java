@@ -53,6 +53,9 @@ public class ErpConfiguration implements CamelConfiguration {
                 .minimumNumberOfCalls(minimumCalls)
                 .slidingWindowSize(windowSize)
                 .waitDurationInOpenState(Duration.ofSeconds(openSeconds))
+                // a trial call that never reaches the ERP must not keep the breaker half-open for ever
+                // (the ERP consumers wait for the trials' outcome): back to open, then new trials
+                .maxWaitDurationInHalfOpenState(Duration.ofSeconds(openSeconds))
                 .permittedNumberOfCallsInHalfOpenState(halfOpenCalls)
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .build());

@@ -11,8 +11,8 @@ import javax.sql.DataSource;
 import jakarta.jms.ConnectionFactory;
 
 import io.interchange.broker.BusTopology;
-import io.interchange.broker.EmbeddedBroker;
 import io.interchange.ops.admin.AdminGate;
+import io.interchange.ops.admin.AdminLogin;
 import io.interchange.ops.admin.AdminProblemResponder;
 import io.interchange.ops.admin.AdminRole;
 import io.interchange.ops.admin.AdminUsers;
@@ -27,20 +27,19 @@ import io.interchange.ops.dlq.DeadLetterMover;
 import io.interchange.ops.dlq.DeadLetterQueues;
 import io.interchange.ops.dlq.DeadLetterReplay;
 import io.interchange.ops.dlq.DeadLetterResource;
-import io.interchange.ops.dlq.EmbeddedQueueDepth;
-import io.interchange.ops.dlq.ManagementQueueDepth;
 import io.interchange.ops.dlq.PersonalDataMask;
 import io.interchange.ops.dlq.QueueDepth;
 import io.interchange.ops.housekeeping.ProcessedIdPurge;
-import io.interchange.ops.intake.IntakeChannel;
 import io.interchange.ops.intake.IntakeChannels;
 import io.interchange.ops.intake.IntakeCounters;
+import io.interchange.ops.intake.IntakePressure;
 import io.interchange.ops.intake.IntakeResource;
 import io.interchange.ops.intake.IntakeSuspensions;
-import io.interchange.ops.intake.RouteIntakeChannel;
 import io.interchange.ops.metrics.OpsMetrics;
 import io.interchange.ops.timeline.PublishedEventRecorder;
 import io.interchange.ops.timeline.TimelineResource;
+import io.interchange.processing.OrderRetries;
+import io.interchange.security.LoginThrottle;
 import io.interchange.tracking.DocumentTimeline;
 import io.interchange.tracking.DocumentTracker;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -71,10 +70,10 @@ public class OpsConfiguration implements CamelConfiguration {
     private String maskedFields;
     @PropertyInject("interchange.queue.orders")
     private String ordersQueue;
+    @PropertyInject("interchange.queue.events")
+    private String eventsQueue;
     @PropertyInject("interchange.erp.breaker.half-open-calls")
     private int halfOpenCalls;
-    @PropertyInject("interchange.erp.breaker.open-seconds")
-    private int openSeconds;
     @PropertyInject(value = "interchange.housekeeping.processors", defaultValue = "")
     private String housekeepingProcessors;
     @PropertyInject(value = "interchange.housekeeping.batch-size", defaultValue = "10000")
@@ -87,30 +86,30 @@ public class OpsConfiguration implements CamelConfiguration {
         DocumentTracker tracker = registry.lookupByNameAndType("documentTracker", DocumentTracker.class);
         ConnectionFactory jms = registry.lookupByNameAndType("jmsConnectionFactory", ConnectionFactory.class);
         BusTopology topology = registry.lookupByNameAndType("busTopology", BusTopology.class);
-        EmbeddedBroker embedded = registry.lookupByNameAndType("embeddedBroker", EmbeddedBroker.class);
 
         AdminUsers users = AdminUsers.fromProperties(key -> context.getPropertiesComponent().resolveProperty(key),
                 Path.of(dataDir, "admin-password"));
         AuditLog audit = new AuditLog(dataSource);
+        AdminLogin login = new AdminLogin(users, registry.lookupByNameAndType("loginThrottle", LoginThrottle.class));
         DocumentTimeline timeline = new DocumentTimeline(dataSource);
         DeadLetterQueues queues = DeadLetterQueues.of(topology, deadLetterQueues);
-        QueueDepth depth = embedded != null ? new EmbeddedQueueDepth(embedded) : new ManagementQueueDepth(jms);
+        QueueDepth depth = registry.lookupByNameAndType("queueDepth", QueueDepth.class);
         DeadLetterBrowser browser = new DeadLetterBrowser(jms, queues);
         DeadLetterMover mover = new DeadLetterMover(jms);
         DeadLetterReplay replay = new DeadLetterReplay(browser, mover, queues, tracker, timeline, audit);
         DeadLetterDiscard discard = new DeadLetterDiscard(browser, mover, tracker, timeline, audit);
 
         registry.bind("adminUsers", users);
+        registry.bind("adminLogin", login);
         registry.bind("auditLog", audit);
         registry.bind("documentTimeline", timeline);
-        registry.bind("queueDepth", depth);
         registry.bind("deadLetterQueues", queues);
         registry.bind("deadLetterBrowser", browser);
         registry.bind("deadLetterReplay", replay);
         registry.bind("deadLetterDiscard", discard);
 
-        registry.bind("adminViewer", new AdminGate(users, AdminRole.VIEWER, audit));
-        registry.bind("adminOps", new AdminGate(users, AdminRole.OPS, audit));
+        registry.bind("adminViewer", new AdminGate(login, AdminRole.VIEWER, audit));
+        registry.bind("adminOps", new AdminGate(login, AdminRole.OPS, audit));
         registry.bind("adminProblemResponder", new AdminProblemResponder(realm));
         registry.bind("auditResource", new AuditResource(audit));
         registry.bind("deadLetterResource", new DeadLetterResource(browser, replay, discard, queues, depth, timeline,
@@ -118,11 +117,8 @@ public class OpsConfiguration implements CamelConfiguration {
         registry.bind("timelineResource", new TimelineResource(tracker, timeline));
         registry.bind("publishedEventRecorder", new PublishedEventRecorder(timeline));
 
-        // the REST intake as a whole; SFTP partners join by their route names, webhook sources through the
-        // webhook channel's IntakeChannelSet (see IntakeChannel)
-        registry.bind("restIntakeChannel", new RouteIntakeChannel(context, "rest", "api",
-                "REST API for internal clients: POST /api/v1/orders", new IntakeChannel.CounterScope("rest", null),
-                List.of("intake-rest-orders")));
+        // the REST intake (restIntakeChannel) is bound with the order pipeline; SFTP partners join by their route
+        // names, webhook sources through the webhook channel's IntakeChannelSet (see IntakeChannel)
         IntakeChannels channels = new IntakeChannels(context, new IntakeSuspensions(dataSource), audit);
         registry.bind("intakeChannels", channels);
         registry.bind("intakeResource", new IntakeResource(channels, new IntakeCounters(dataSource)));
@@ -130,13 +126,16 @@ public class OpsConfiguration implements CamelConfiguration {
         context.getManagementStrategy().addEventNotifier(channels.startListener());
 
         CircuitBreaker breaker = registry.lookupByNameAndType("erpCircuitBreaker", CircuitBreaker.class);
-        ErpBackoff backoff = new ErpBackoff(context, breaker, halfOpenCalls, Duration.ofSeconds(openSeconds));
+        OrderRetries retries = registry.lookupByNameAndType("orderRetries", OrderRetries.class);
+        ErpBackoff backoff = new ErpBackoff(context, breaker, halfOpenCalls, retries::isOverdue);
         registry.bind("erpBackoff", backoff);
         registry.bind("erpBreakerResource", new ErpBreakerResource(backoff, depth, ordersQueue));
         context.addService(backoff, true, true);
         HealthCheckRegistry.get(context).register(new ErpBackoffHealthCheck(backoff, depth, ordersQueue));
         MeterRegistry meters = registry.lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class);
         OpsMetrics.bind(meters, queues, depth, ordersQueue, backoff);
+        OpsMetrics.bindIntake(meters, depth, List.of(eventsQueue),
+                registry.lookupByNameAndType("intakePressure", IntakePressure.class));
 
         // routes/ops/housekeeping.yaml: idempotent-repository rows past their processor's retention
         registry.bind("processedIdPurge", new ProcessedIdPurge(dataSource, retentions(context), housekeepingBatchSize,

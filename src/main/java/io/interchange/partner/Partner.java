@@ -1,5 +1,6 @@
 package io.interchange.partner;
 
+import io.interchange.edi.ValidationPolicy;
 import java.util.List;
 
 /**
@@ -12,6 +13,8 @@ import java.util.List;
  * @param edifact      the partner's UNB S002 id and qualifier; null for X12 partners
  * @param mappings     JSLT files relative to the mappings directory
  * @param maxFileBytes largest file the intake takes from this partner
+ * @param validation   {@code lenient} (default): segments and codes outside the schema are reported
+ *                     in an accepting acknowledgement; {@code strict}: they reject the transaction
  */
 public record Partner(
         String id,
@@ -23,7 +26,8 @@ public record Partner(
         Transport transport,
         Mappings mappings,
         AckPolicy acknowledgements,
-        long maxFileBytes) {
+        long maxFileBytes,
+        ValidationPolicy validation) {
 
     public enum Standard { X12, EDIFACT }
 

@@ -1,5 +1,7 @@
 package io.interchange.partner;
 
+import io.interchange.edi.TransactionSchemas;
+import io.interchange.edi.ValidationPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,10 +32,10 @@ public final class PartnerRegistryParser {
     private static final Pattern X12_QUALIFIER = Pattern.compile("[A-Z0-9]{2}");
     private static final Pattern X12_ID = Pattern.compile("[A-Za-z0-9 &.,/()_-]{1,15}");
     private static final Pattern EDIFACT_ID = Pattern.compile("[A-Za-z0-9 &.,/()_-]{1,35}");
+    /** Versions with inbound 850/ORDERS schemas; see {@link TransactionSchemas}. */
     private static final Map<Partner.Standard, Set<String>> VERSIONS = Map.of(
-            Partner.Standard.X12, new TreeSet<>(Set.of("004010", "005010")),
-            // the codec has ORDERS/ORDRSP schemas for D96A only (D01B changes BGM02)
-            Partner.Standard.EDIFACT, new TreeSet<>(Set.of("D96A")));
+            Partner.Standard.X12, new TreeSet<>(TransactionSchemas.X12_VERSIONS),
+            Partner.Standard.EDIFACT, new TreeSet<>(TransactionSchemas.EDIFACT_DIRECTORIES));
     private static final Map<Partner.Standard, Set<String>> ACK_TYPES = Map.of(
             Partner.Standard.X12, new TreeSet<>(Set.of("997", "999")),
             Partner.Standard.EDIFACT, new TreeSet<>(Set.of("CONTRL")));
@@ -131,11 +133,13 @@ public final class PartnerRegistryParser {
         if (maxFileBytes <= 0) {
             problems.add(where + ".max-file-bytes", "must be a positive number of bytes");
         }
+        ValidationPolicy validation = enumValue(ValidationPolicy.class, text(node.path("validation"), "lenient"),
+                where + ".validation", problems);
         if (problems.list.size() > before) {
             return null;
         }
         return new Partner(id, text(node.path("name"), id), standard, version, x12, edifact, transport,
-                new Partner.Mappings(orderMapping, responseMapping), ack, maxFileBytes);
+                new Partner.Mappings(orderMapping, responseMapping), ack, maxFileBytes, validation);
     }
 
     private static Partner.Transport transport(JsonNode node, String where, Problems problems) {

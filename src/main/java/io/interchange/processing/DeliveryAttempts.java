@@ -4,9 +4,9 @@ import io.interchange.model.DocumentHeaders;
 import org.apache.camel.Exchange;
 
 /**
- * Counts deliveries of a message from the bus. Artemis numbers each delivery in
- * {@code JMSXDeliveryCount} (1 for the first) and keeps the count across rollbacks and restarts,
- * so the count is durable without any state of our own.
+ * Counts attempts of a message from the bus. Artemis numbers each delivery in
+ * {@code JMSXDeliveryCount} (1 for the first) and keeps the count across rollbacks and restarts;
+ * an order retried through a copy ({@link OrderRetries}) also carries the attempts made before it.
  */
 public class DeliveryAttempts {
 
@@ -20,8 +20,15 @@ public class DeliveryAttempts {
         return maxAttempts;
     }
 
+    /** The number of the attempt this delivery makes. */
     public static int current(Exchange exchange) {
-        return exchange.getMessage().getHeader(DocumentHeaders.DELIVERY_COUNT, 1, Integer.class);
+        return exchange.getMessage().getHeader(OrderRetries.ATTEMPTS_MADE, 0, Integer.class)
+                + exchange.getMessage().getHeader(DocumentHeaders.DELIVERY_COUNT, 1, Integer.class);
+    }
+
+    /** Deliveries of this message before the current one (each rolled back, e.g. by a crash). */
+    static int redeliveries(Exchange exchange) {
+        return Math.max(0, exchange.getMessage().getHeader(DocumentHeaders.DELIVERY_COUNT, 1, Integer.class) - 1);
     }
 
     /** True when this delivery is the last one allowed: a failure now goes to the dead-letter queue. */

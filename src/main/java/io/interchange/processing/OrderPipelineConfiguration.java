@@ -1,6 +1,9 @@
 package io.interchange.processing;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
 
 import javax.sql.DataSource;
 
@@ -15,6 +18,13 @@ import io.interchange.canonical.CanonicalSchemas;
 import io.interchange.events.OrderEvents;
 import io.interchange.observe.DatabaseHealthCheck;
 import io.interchange.observe.DocumentMetrics;
+import io.interchange.ops.dlq.QueueDepth;
+import io.interchange.ops.intake.BackpressureLevel;
+import io.interchange.ops.intake.GatedIntakeChannel;
+import io.interchange.ops.intake.IntakeChannel;
+import io.interchange.ops.intake.IntakeGate;
+import io.interchange.ops.intake.IntakePressure;
+import io.interchange.ops.intake.SftpIntakePressure;
 import io.interchange.tracking.DocumentTracker;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -35,6 +45,28 @@ public class OrderPipelineConfiguration implements CamelConfiguration {
     private String ordersQueue;
     @PropertyInject("interchange.processing.max-attempts")
     private int maxAttempts;
+    @PropertyInject("interchange.processing.max-age")
+    private String maxAge;
+    @PropertyInject("interchange.processing.redelivery-delay-ms")
+    private long redeliveryDelay;
+    @PropertyInject("interchange.processing.redelivery-multiplier")
+    private double redeliveryMultiplier;
+    @PropertyInject("interchange.processing.redelivery-max-delay-ms")
+    private long redeliveryMaxDelay;
+    @PropertyInject("interchange.processing.redelivery-jitter")
+    private double redeliveryJitter;
+    @PropertyInject("interchange.backpressure.queues")
+    private String backpressureQueues;
+    @PropertyInject("interchange.backpressure.max-depth")
+    private long backpressureMaxDepth;
+    @PropertyInject("interchange.backpressure.resume-depth")
+    private long backpressureResumeDepth;
+    @PropertyInject("interchange.backpressure.check-ms")
+    private long backpressureCheckMs;
+    @PropertyInject("interchange.backpressure.retry-after-seconds")
+    private long backpressureRetryAfter;
+    @PropertyInject("interchange.rest.suspended-retry-after-seconds")
+    private long restSuspendedRetryAfter;
     @PropertyInject("interchange.events.source")
     private String eventSource;
     @PropertyInject(value = "interchange.kafka.brokers", defaultValue = "")
@@ -55,6 +87,7 @@ public class OrderPipelineConfiguration implements CamelConfiguration {
         registry.bind("documentTracker", tracker);
         registry.bind("canonicalSchemas", schemas);
         registry.bind("jsonRequest", new JsonRequestReader());
+        bindIntakeGates(registry);
         registry.bind("orderValidator", new OrderValidator(schemas));
         registry.bind("restOrderAdmission", new OrderAdmission(tracker, metrics, context.createProducerTemplate(),
                 "jms:queue:" + ordersQueue, "rest"));
@@ -63,10 +96,32 @@ public class OrderPipelineConfiguration implements CamelConfiguration {
         registry.bind("problemResponder", new ProblemResponder());
         registry.bind("schemaDocument", new SchemaDocument(Path.of(mappingsDir, "canonical")));
         registry.bind("deliveryAttempts", new DeliveryAttempts(maxAttempts));
+        RetrySchedule schedule = new RetrySchedule(Duration.ofMillis(redeliveryDelay), redeliveryMultiplier,
+                Duration.ofMillis(redeliveryMaxDelay), redeliveryJitter);
+        registry.bind("orderRetries", new OrderRetries(new RetryPolicy(maxAttempts, Duration.parse(maxAge), schedule),
+                Clock.systemUTC()));
         registry.bind("orderProgress", new OrderProgress(tracker, metrics, new OrderEvents(eventSource), ordersQueue));
 
         context.getPropertiesComponent().addOverrideProperty("interchange.events.endpoint", eventsEndpoint());
         HealthCheckRegistry.get(context).register(new DatabaseHealthCheck(dataSource));
+    }
+
+    /**
+     * Backpressure for every intake (REST and webhooks ask {@code intakePressure}, SFTP partners skip
+     * polls through {@code sftpIntakePressure}), and the REST intake as one channel ops can suspend.
+     */
+    private void bindIntakeGates(Registry registry) {
+        QueueDepth depth = registry.lookupByNameAndType("queueDepth", QueueDepth.class);
+        IntakePressure pressure = new IntakePressure(depth,
+                Arrays.stream(backpressureQueues.split(",")).map(String::trim).filter(q -> !q.isEmpty()).toList(),
+                new BackpressureLevel(backpressureMaxDepth, backpressureResumeDepth),
+                Duration.ofMillis(backpressureCheckMs), backpressureRetryAfter, Clock.systemUTC());
+        GatedIntakeChannel rest = new GatedIntakeChannel("rest", "api", "REST API for internal clients: POST /api/v1/orders",
+                new IntakeChannel.CounterScope("rest", null), restSuspendedRetryAfter);
+        registry.bind("intakePressure", pressure);
+        registry.bind("sftpIntakePressure", new SftpIntakePressure(pressure));
+        registry.bind("restIntakeChannel", rest);
+        registry.bind("restIntakeGate", new IntakeGate(rest, pressure));
     }
 
     private String eventsEndpoint() {

@@ -2,6 +2,7 @@ package io.interchange.processing;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.interchange.erp.ErpRejectedException;
@@ -71,25 +72,35 @@ public class OrderProgress {
         toEvent(message, "rejected", eventData(message).put("reason", reason));
     }
 
-    /** An attempt failed and there are attempts left: note it; the route then rolls back. */
+    /** The delivery failed and the order is tried again later (see {@link OrderRetries}): note why. */
     public void retryLater(Exchange exchange) {
         Message message = exchange.getMessage();
-        Throwable cause = DeadLetterHeaders.caught(exchange);
-        int attempt = DeliveryAttempts.current(exchange);
-        String detail = "attempt " + attempt + " failed: " + DeadLetterHeaders.describe(cause) + "; the broker redelivers it later";
+        RetryPolicy.Verdict verdict = OrderRetries.verdict(exchange);
+        String when = "; tried again in " + seconds(verdict.delay()) + " s";
+        String detail = OrderRetries.isRefusal(DeadLetterHeaders.caught(exchange))
+                ? "the ERP circuit breaker refused the call; no attempt counted" + when
+                : "attempt " + verdict.next().attemptsMade() + " failed: " + verdict.reason() + when;
         LOG.warn("Order {} {}", businessKey(message), detail);
         tracker.attemptFailed(documentId(message), detail);
     }
 
-    /** The last attempt failed: headers say why, where and how often; the body is the original order. */
+    /** No more retries: headers say why, where and how often; the body is the original order. */
     public void deadLettered(Exchange exchange) {
         Message message = exchange.getMessage();
-        int attempts = DeliveryAttempts.current(exchange);
-        String reason = DeadLetterHeaders.mark(exchange, ordersQueue);
+        RetryPolicy.Verdict verdict = OrderRetries.verdict(exchange);
+        int attempts = verdict.next().attemptsMade();
+        DeadLetterHeaders.mark(exchange, ordersQueue);
+        message.setHeader(DeadLetterHeaders.ERROR, verdict.reason());
+        message.setHeader(DeadLetterHeaders.ATTEMPTS, attempts);
+        OrderRetries.forget(message);
         tracker.settle(documentId(message), DocumentState.DEAD_LETTERED, null,
-                "dead-lettered after " + attempts + " attempts: " + reason);
+                "dead-lettered after " + attempts + " attempts: " + verdict.reason());
         settled(message, "dead_lettered");
-        LOG.error("Order {} dead-lettered after {} attempts: {}", businessKey(message), attempts, reason);
+        LOG.error("Order {} dead-lettered after {} attempts: {}", businessKey(message), attempts, verdict.reason());
+    }
+
+    private static String seconds(Duration delay) {
+        return String.format(Locale.ROOT, "%.1f", delay.toMillis() / 1000.0);
     }
 
     private void settled(Message message, String outcome) {
@@ -100,6 +111,8 @@ public class OrderProgress {
     private void toEvent(Message message, String lifecycle, ObjectNode data) {
         message.setBody(events.event(lifecycle, documentId(message), message.getHeader(DocumentHeaders.CORRELATION_ID, String.class), data));
         message.setHeader(Exchange.CONTENT_TYPE, OrderEvents.CONTENT_TYPE);
+        // the events route has several consumers: a document's events stay in order within their group
+        message.setHeader("JMSXGroupID", documentId(message));
     }
 
     private static ObjectNode eventData(Message message) {

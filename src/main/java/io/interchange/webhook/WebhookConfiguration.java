@@ -15,6 +15,7 @@ import io.interchange.cancellation.CancellationRequestPath;
 import io.interchange.canonical.CanonicalSchemas;
 import io.interchange.events.OrderEvents;
 import io.interchange.observe.DocumentMetrics;
+import io.interchange.ops.intake.IntakePressure;
 import io.interchange.ops.intake.IntakeSuspensions;
 import io.interchange.processing.OrderProgress;
 import io.interchange.tracking.DocumentTracker;
@@ -91,7 +92,8 @@ public class WebhookConfiguration implements CamelConfiguration {
         registry.bind("webhookIntakeChannels", intakes);
 
         // intake
-        registry.bind("webhookGate", new WebhookGate(sources, intakes, metrics));
+        registry.bind("webhookGate", new WebhookGate(sources, intakes, metrics,
+                registry.lookupByNameAndType("intakePressure", IntakePressure.class)));
         registry.bind("webhookSignature", new WebhookSignatureCheck(clock));
         registry.bind("webhookDelivery", new WebhookDelivery());
         registry.bind("webhookDeliveriesRepository", new DeliveryIdRepository(dataSource, "webhook-deliveries"));

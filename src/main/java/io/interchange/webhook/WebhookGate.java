@@ -1,11 +1,13 @@
 package io.interchange.webhook;
 
+import io.interchange.ops.intake.IntakePressure;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 /**
  * First step of a delivery: which source is it for (404 when undeclared), do ops let it in (503 with
- * Retry-After while its intake is suspended), is the source within its rate limit (429 with
+ * Retry-After while its intake is suspended), does the bus take more (503 with Retry-After while it
+ * is too deep), is the source within its rate limit (429 with
  * Retry-After) and its body size limit (413). Nothing is parsed yet.
  */
 public class WebhookGate implements Processor {
@@ -15,11 +17,14 @@ public class WebhookGate implements Processor {
     private final WebhookSources sources;
     private final WebhookIntakeChannels intakes;
     private final WebhookMetrics metrics;
+    private final IntakePressure pressure;
 
-    public WebhookGate(WebhookSources sources, WebhookIntakeChannels intakes, WebhookMetrics metrics) {
+    public WebhookGate(WebhookSources sources, WebhookIntakeChannels intakes, WebhookMetrics metrics,
+            IntakePressure pressure) {
         this.sources = sources;
         this.intakes = intakes;
         this.metrics = metrics;
+        this.pressure = pressure;
     }
 
     @Override
@@ -31,6 +36,7 @@ public class WebhookGate implements Processor {
         metrics.delivery(id, "received");
         // before the rate limiter: a refused delivery must not use up the source's permits
         intakes.admit(id);
+        pressure.admit();                  // 503 + Retry-After while the bus is too deep
         if (!source.rateLimiter().acquirePermission()) {
             long seconds = Math.max(1, (long) Math.ceil(source.settings().rateLimit().period().toMillis() / 1000.0));
             throw WebhookRefusedException.rateLimited(id, seconds);

@@ -68,7 +68,7 @@ public class WebhookIntakeChannels implements IntakeChannelSet {
         try {
             channel(sourceId).admit();
         } catch (ProblemException suspended) {
-            throw WebhookRefusedException.suspended(suspended.problem(), retryAfterSeconds);
+            throw WebhookRefusedException.suspended(suspended.problem(), suspended.retryAfterSeconds());
         }
     }
 
@@ -79,7 +79,7 @@ public class WebhookIntakeChannels implements IntakeChannelSet {
     private GatedIntakeChannel open(String sourceId) {
         GatedIntakeChannel channel = new GatedIntakeChannel(PREFIX + sourceId, "source",
                 "Webhooks of source " + sourceId + ": POST /webhooks/" + sourceId,
-                new IntakeChannel.CounterScope("webhook", sourceId));
+                new IntakeChannel.CounterScope("webhook", sourceId), retryAfterSeconds);
         IntakeSuspensions.Suspension stored = suspensions.all().get(channel.id());
         if (stored != null) {
             channel.suspend();

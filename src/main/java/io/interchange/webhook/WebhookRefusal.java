@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * Answers a refused delivery: counts it by reason, keeps an unmappable one in the webhook
  * dead-letter queue (raw body, the request headers, source, topic, delivery id and the reason) so
  * it can be fixed and replayed, and answers problem+json through the shared problem responder,
- * with {@code Retry-After} when rate limited. If the dead-letter queue cannot take the delivery,
+ * with {@code Retry-After} when rate limited, suspended or overloaded. If the dead-letter queue cannot take the delivery,
  * the sender gets a 500 instead of the 422 and will deliver it again.
  */
 public class WebhookRefusal implements Processor {
@@ -76,10 +76,7 @@ public class WebhookRefusal implements Processor {
         }
         metrics.rejected(source, reason(cause));
         exchange.setProperty(Exchange.EXCEPTION_CAUGHT, cause);
-        problemResponder.process(exchange);
-        if (cause instanceof WebhookRefusedException refused && refused.retryAfterSeconds() > 0) {
-            exchange.getMessage().setHeader("Retry-After", Long.toString(refused.retryAfterSeconds()));
-        }
+        problemResponder.process(exchange);    // with Retry-After when rate limited, suspended or overloaded
     }
 
     private void deadLetter(Exchange exchange, WebhookRefusedException refused) throws Exception {

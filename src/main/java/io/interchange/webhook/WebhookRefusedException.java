@@ -16,7 +16,6 @@ public class WebhookRefusedException extends ProblemException {
 
     private final String reason;
     private final boolean deadLetter;
-    private final long retryAfterSeconds;
 
     private WebhookRefusedException(int status, String reason, String title, String detail, boolean deadLetter,
             long retryAfterSeconds) {
@@ -24,10 +23,9 @@ public class WebhookRefusedException extends ProblemException {
     }
 
     private WebhookRefusedException(Problem problem, String reason, boolean deadLetter, long retryAfterSeconds) {
-        super(problem);
+        super(problem, retryAfterSeconds);
         this.reason = reason;
         this.deadLetter = deadLetter;
-        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     static WebhookRefusedException of(int status, String reason, String title, String detail) {
@@ -65,9 +63,5 @@ public class WebhookRefusedException extends ProblemException {
 
     public boolean deadLetter() {
         return deadLetter;
-    }
-
-    public long retryAfterSeconds() {
-        return retryAfterSeconds;
     }
 }

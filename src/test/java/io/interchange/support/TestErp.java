@@ -63,6 +63,11 @@ public final class TestErp implements AutoCloseable {
         http.putJson("/erp/sandbox/faults", "{\"status\":" + status + ",\"times\":" + times + "}");
     }
 
+    /** Answer {@code status} to every call whose Idempotency-Key contains {@code keyContains}, until {@link #heal()}. */
+    public void failAlwaysFor(String keyContains, int status) {
+        http.putJson("/erp/sandbox/faults", "{\"status\":" + status + ",\"times\":-1,\"keyContains\":\"" + keyContains + "\"}");
+    }
+
     public void slowDown(long delayMs) {
         http.putJson("/erp/sandbox/faults", "{\"delayMs\":" + delayMs + "}");
     }

@@ -119,7 +119,7 @@ final class FileRun implements EdiHandler {
             track(transaction, group, null, null, "skipped", skip.reason(), null);
             return;
         }
-        if (!transaction.valid()) {
+        if (!partner.validation().accepts(transaction.outcome())) {
             String reason = describe(transaction);
             reject(transaction, group, reason);
             return;
@@ -171,7 +171,7 @@ final class FileRun implements EdiHandler {
         notSupported.clear();
         flush();
         if (skip == null && !group.problems().isEmpty()) {
-            boolean rejected = GroupVerdict.of(adjusted, policy()).status() == AckStatus.REJECTED;
+            boolean rejected = GroupVerdict.of(adjusted, policy(), partner.validation(), false).status() == AckStatus.REJECTED;
             rejections.add("interchange " + interchange.controlNumber() + " group " + groupNumber(group)
                     + (rejected ? " rejected: " : " acknowledged with errors, its valid transactions went on: ")
                     + group.problems());
@@ -234,8 +234,8 @@ final class FileRun implements EdiHandler {
         acknowledgements.add(new AcknowledgementDraft(partner.acknowledgements().type(), ".x12",
                 AcknowledgementDraft.ENVELOPE_NUMBERS, numbers -> firstWritten(variants, variant -> {
                     ByteArrayOutputStream out = new ByteArrayOutputStream();
-                    new X12AcknowledgementWriter().write(implementation, variant, policy, rejectedWithInterchange,
-                            AckControlNumbers.of(numbers[0], numbers[1], numbers[2]), null, out);
+                    new X12AcknowledgementWriter().write(implementation, variant, policy, partner.validation(),
+                            rejectedWithInterchange, AckControlNumbers.of(numbers[0], numbers[1], numbers[2]), null, out);
                     return out.toByteArray();
                 })));
     }
@@ -252,9 +252,9 @@ final class FileRun implements EdiHandler {
                     ByteArrayOutputStream out = new ByteArrayOutputStream();
                     AckControlNumbers ackNumbers = AckControlNumbers.of(numbers[0], numbers[1], numbers[2]);
                     if (acceptedWithErrors) {
-                        new ContrlWriter().writeAcceptedWithErrors(variant, policy, ackNumbers, out);
+                        new ContrlWriter().writeAcceptedWithErrors(variant, policy, partner.validation(), ackNumbers, out);
                     } else {
-                        new ContrlWriter().write(variant, policy, rejectEverything, ackNumbers, out);
+                        new ContrlWriter().write(variant, policy, partner.validation(), rejectEverything, ackNumbers, out);
                     }
                     return out.toByteArray();
                 })));
@@ -423,7 +423,8 @@ final class FileRun implements EdiHandler {
             return true;
         }
         boolean accepted = result.valid() && groupsOfInterchange.stream()
-                .allMatch(group -> GroupVerdict.of(group, AckPolicy.REJECT_WHOLE_GROUP).status() == AckStatus.ACCEPTED);
+                .allMatch(group -> GroupVerdict.of(group, AckPolicy.REJECT_WHOLE_GROUP, partner.validation(), false)
+                        .status() != AckStatus.REJECTED);
         if (accepted) {
             pending.drain(held -> admit((ObjectNode) held.get("order"), text(held, "group"), text(held, "transaction"),
                     text(held, "setId")));

@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  *       exists (not remembered, so a retry after the order arrived succeeds).</li>
  *   <li>{@code GET /erp/api/sales-orders[?customerReference=]}: the orders it holds.</li>
  *   <li>{@code PUT /erp/sandbox/faults} {@code {"status":503,"times":3,"delayMs":2000}}: fail the
- *       next calls (times -1: until cleared) or answer slowly; {@code DELETE} clears.</li>
+ *       next calls (times -1: until cleared) or answer slowly; {@code "keyContains":"POISON"} fails
+ *       only calls whose Idempotency-Key contains it; {@code DELETE} clears.</li>
  *   <li>{@code GET /erp/sandbox/requests[?idempotencyKey=]}: every call received and its answer.</li>
  *   <li>{@code DELETE /erp/sandbox/sales-orders}: forget everything (tests and demos).</li>
  * </ul>
@@ -138,7 +139,7 @@ public final class ErpSandbox extends ServiceSupport {
         if (key == null || key.isBlank()) {
             return StoredAnswer.fresh(400, error("IDEMPOTENCY_KEY_REQUIRED", "Send an Idempotency-Key header"));
         }
-        if (current.takeFailure(this)) {
+        if (current.takeFailure(key, this)) {
             return StoredAnswer.fresh(current.status(), error("UNAVAILABLE", "ERP sandbox fault injected"));
         }
         JsonNode order;
@@ -177,7 +178,7 @@ public final class ErpSandbox extends ServiceSupport {
         if (key == null || key.isBlank()) {
             return StoredAnswer.fresh(400, error("IDEMPOTENCY_KEY_REQUIRED", "Send an Idempotency-Key header"));
         }
-        if (current.takeFailure(this)) {
+        if (current.takeFailure(key, this)) {
             return StoredAnswer.fresh(current.status(), error("UNAVAILABLE", "ERP sandbox fault injected"));
         }
         JsonNode request;

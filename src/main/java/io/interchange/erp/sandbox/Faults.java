@@ -8,20 +8,24 @@ import io.interchange.model.CanonicalJson;
 
 /**
  * What the ERP sandbox is told to do wrong: answer {@code status} for the next {@code times}
- * calls (-1: until cleared), and/or wait {@code delayMs} before answering.
+ * calls (-1: until cleared), and/or wait {@code delayMs} before answering. With {@code keyContains}
+ * only calls whose Idempotency-Key contains it fail: "poison" orders that fail whatever happens
+ * while the others are booked.
  */
 final class Faults {
 
-    static final Faults NONE = new Faults(0, 0, 0);
+    static final Faults NONE = new Faults(0, 0, 0, "");
 
     private final int status;
     private final AtomicInteger remaining;
     private final long delayMs;
+    private final String keyContains;
 
-    private Faults(int status, int times, long delayMs) {
+    private Faults(int status, int times, long delayMs, String keyContains) {
         this.status = status;
         this.remaining = new AtomicInteger(times);
         this.delayMs = delayMs;
+        this.keyContains = keyContains;
     }
 
     static Faults fromJson(JsonNode json) {
@@ -30,7 +34,7 @@ final class Faults {
             throw new IllegalArgumentException("status must be 4xx or 5xx");
         }
         int times = json.path("times").asInt(status == 0 ? 0 : -1);
-        return new Faults(status, times, Math.max(0, json.path("delayMs").asLong(0)));
+        return new Faults(status, times, Math.max(0, json.path("delayMs").asLong(0)), json.path("keyContains").asText(""));
     }
 
     int status() {
@@ -41,9 +45,9 @@ final class Faults {
         return delayMs;
     }
 
-    /** True when this call should fail; counts down a limited number of failures. */
-    boolean takeFailure(ErpSandbox sandbox) {
-        if (status == 0) {
+    /** True when this call (for {@code key}) should fail; counts down a limited number of failures. */
+    boolean takeFailure(String key, ErpSandbox sandbox) {
+        if (status == 0 || !key.contains(keyContains)) {
             return false;
         }
         if (remaining.get() < 0) {
@@ -60,6 +64,7 @@ final class Faults {
         return CanonicalJson.mapper().createObjectNode()
                 .put("status", status)
                 .put("times", remaining.get())
-                .put("delayMs", delayMs);
+                .put("delayMs", delayMs)
+                .put("keyContains", keyContains);
     }
 }

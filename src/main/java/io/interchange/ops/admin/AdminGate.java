@@ -8,7 +8,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 
 /**
- * First step of every admin route: the caller must authenticate (HTTP Basic, 401 otherwise) and hold
+ * First step of every admin route: the caller must authenticate (HTTP Basic, 401 otherwise; 429 with
+ * {@code Retry-After} while the user or address is locked by {@link AdminLogin}'s throttle) and hold
  * {@code required} (403 otherwise, and the refusal is audited). On success the user's name is the
  * exchange property {@link #ACTOR}, which later steps record in the audit log. The credentials are
  * removed from the message at once so no later step can log them.
@@ -20,12 +21,12 @@ public class AdminGate implements Processor {
     /** Exchange property with the authenticated {@link AdminUser}. */
     public static final String USER = "interchangeAdminUser";
 
-    private final AdminUsers users;
+    private final AdminLogin login;
     private final AdminRole required;
     private final AuditLog audit;
 
-    public AdminGate(AdminUsers users, AdminRole required, AuditLog audit) {
-        this.users = users;
+    public AdminGate(AdminLogin login, AdminRole required, AuditLog audit) {
+        this.login = login;
         this.required = required;
         this.audit = audit;
     }
@@ -34,10 +35,8 @@ public class AdminGate implements Processor {
     public void process(Exchange exchange) {
         String authorization = exchange.getMessage().getHeader("Authorization", String.class);
         exchange.getMessage().removeHeader("Authorization");
-        AdminUser user = BasicCredentials.parse(authorization)
-                .flatMap(credentials -> users.authenticate(credentials.name(), credentials.password()))
-                .orElseThrow(() -> new ProblemException(Problem.of(401, "unauthenticated", "Unauthorized",
-                        "The admin API needs the credentials of an admin user (HTTP Basic).")));
+        AdminLogin.Result result = login.basic(authorization, RemoteAddress.of(exchange));
+        AdminUser user = result.user().orElseThrow(() -> new LoginRefusedException(result, "The admin API"));
         if (!user.may(required)) {
             String request = exchange.getMessage().getHeader(Exchange.HTTP_METHOD, String.class) + " "
                     + exchange.getMessage().getHeader(Exchange.HTTP_PATH, String.class);

@@ -7,7 +7,8 @@ import org.apache.camel.Processor;
 /**
  * The admin routes' error contract: problem+json like every HTTP route, plus the
  * {@code WWW-Authenticate} challenge a 401 must carry (RFC 9110) so clients know to send Basic
- * credentials.
+ * credentials. The {@code Retry-After} of a login refused for too many failures comes with the
+ * problem ({@link LoginRefusedException}).
  */
 public class AdminProblemResponder implements Processor {
 

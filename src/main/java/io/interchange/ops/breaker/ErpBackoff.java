@@ -1,10 +1,10 @@
 package io.interchange.ops.breaker;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.apache.camel.CamelContext;
@@ -25,6 +25,14 @@ import org.slf4j.LoggerFactory;
  * a delivery attempt. A held exchange is never rolled back: its one delivery is the attempt it will
  * make when the ERP is back. While the context shuts down the gate opens, so shutdown never waits
  * on it.
+ *
+ * <p>While half-open, only the trial calls go on; the others wait for the trials' outcome. Should a
+ * trial never reach the ERP, the breaker itself goes back to open after its maximum half-open wait
+ * (set to the open duration in {@code ErpConfiguration}) and hands out new trials: nobody goes on
+ * to a call the breaker would refuse. A held exchange whose own time is up ({@code giveUp}: an
+ * order failing for longer than its maximum age) leaves with {@link ErpHoldAbandonedException}, so
+ * orders that always fail reach the dead-letter queue even while their failures keep the breaker
+ * cycling.
  */
 public class ErpBackoff extends ServiceSupport {
 
@@ -35,7 +43,7 @@ public class ErpBackoff extends ServiceSupport {
     private final CircuitBreaker breaker;
     private final AtomicInteger trialsLeft = new AtomicInteger();
     private final int trialPermits;
-    private final Duration trialWait;
+    private final Predicate<Exchange> giveUp;
     private final AtomicInteger held = new AtomicInteger();
     private final Object transitions = new Object();
     private volatile CircuitBreaker.State state;
@@ -43,13 +51,13 @@ public class ErpBackoff extends ServiceSupport {
 
     /**
      * @param trialCalls the breaker's permitted calls while half-open
-     * @param trialWait  how long to wait for the trials' outcome before going on regardless
+     * @param giveUp     true for a held exchange that should stop waiting
      */
-    public ErpBackoff(CamelContext context, CircuitBreaker breaker, int trialCalls, Duration trialWait) {
+    public ErpBackoff(CamelContext context, CircuitBreaker breaker, int trialCalls, Predicate<Exchange> giveUp) {
         this.context = context;
         this.breaker = breaker;
         this.trialPermits = Math.max(1, trialCalls);
-        this.trialWait = trialWait;
+        this.giveUp = giveUp;
         this.state = breaker.getState();
     }
 
@@ -58,9 +66,8 @@ public class ErpBackoff extends ServiceSupport {
      * it is no longer; while it is half-open, for as many exchanges as the breaker has trial calls,
      * the others wait for the trials' outcome.
      */
-    public void awaitErp(Exchange exchange) throws InterruptedException {
+    public void awaitErp(Exchange exchange) throws InterruptedException, ErpHoldAbandonedException {
         boolean counted = false;
-        long trialWaitStarted = 0;
         try {
             while (true) {
                 CircuitBreaker.State current = breaker.getState();
@@ -68,16 +75,15 @@ public class ErpBackoff extends ServiceSupport {
                     if (trialsLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
                         return;
                     }
-                    // the trials are out; their outcome closes or reopens the breaker. Should a trial never
-                    // reach the ERP (it failed before), the breaker would wait for ever: go on after a while.
-                    trialWaitStarted = trialWaitStarted == 0 ? System.nanoTime() : trialWaitStarted;
-                    if (System.nanoTime() - trialWaitStarted > trialWait.toNanos()) {
-                        return;
-                    }
-                } else if (!isHolding(current) || isShuttingDown()) {
+                } else if (!isHolding(current)) {
                     return;
-                } else {
-                    trialWaitStarted = 0;
+                }
+                if (isShuttingDown()) {
+                    return;
+                }
+                if (giveUp.test(exchange)) {
+                    throw new ErpHoldAbandonedException("the ERP circuit breaker is " + current
+                            + " and the document's time to wait for it is up");
                 }
                 if (!counted) {
                     counted = true;

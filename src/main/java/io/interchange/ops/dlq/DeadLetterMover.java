@@ -16,6 +16,7 @@ import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 
 import io.interchange.processing.DeadLetterHeaders;
+import io.interchange.processing.OrderRetries;
 
 /**
  * Takes one dead letter off its queue, in a local JMS transaction: for a replay a fresh copy goes to
@@ -29,7 +30,9 @@ public class DeadLetterMover {
     /** Consumer wait: the browser saw the message, so it is there unless someone else took it. */
     private static final long RECEIVE_TIMEOUT_MS = 5_000;
     private static final Set<String> FAILURE_HEADERS = Set.of(DeadLetterHeaders.ERROR, DeadLetterHeaders.ERROR_CLASS,
-            DeadLetterHeaders.FAILED_ROUTE, DeadLetterHeaders.ATTEMPTS, DeadLetterHeaders.DEAD_LETTERED_AT);
+            DeadLetterHeaders.FAILED_ROUTE, DeadLetterHeaders.ATTEMPTS, DeadLetterHeaders.DEAD_LETTERED_AT,
+            // the retry state of an order the broker itself dead-lettered: a replay starts afresh
+            OrderRetries.ATTEMPTS_MADE, OrderRetries.FAILING_SINCE, OrderRetries.LAST_FAILURE);
 
     private final ConnectionFactory connectionFactory;
 

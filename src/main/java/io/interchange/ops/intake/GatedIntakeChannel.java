@@ -5,8 +5,8 @@ import io.interchange.api.ProblemException;
 
 /**
  * An intake that shares its route with others (one webhook route for many sources): suspension is a
- * flag that the route's own gate step checks with {@link #admit()}, answering 503 problem+json so the
- * sender retries later.
+ * flag that the route's own gate step checks with {@link #admit()}, answering 503 problem+json with
+ * {@code Retry-After} so the sender retries later.
  */
 public class GatedIntakeChannel implements IntakeChannel {
 
@@ -14,20 +14,22 @@ public class GatedIntakeChannel implements IntakeChannel {
     private final String kind;
     private final String description;
     private final CounterScope scope;
+    private final long retryAfterSeconds;
     private volatile boolean suspended;
 
-    public GatedIntakeChannel(String id, String kind, String description, CounterScope scope) {
+    public GatedIntakeChannel(String id, String kind, String description, CounterScope scope, long retryAfterSeconds) {
         this.id = id;
         this.kind = kind;
         this.description = description;
         this.scope = scope;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     /** Call before taking a document in. */
     public void admit() {
         if (suspended) {
             throw new ProblemException(Problem.of(503, "intake-suspended", "Intake Suspended",
-                    "Intake '" + id + "' is suspended by operations; send the document again later."));
+                    "Intake '" + id + "' is suspended by operations; send the document again later."), retryAfterSeconds);
         }
     }
 

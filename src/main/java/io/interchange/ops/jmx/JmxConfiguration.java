@@ -2,7 +2,7 @@ package io.interchange.ops.jmx;
 
 import javax.sql.DataSource;
 
-import io.interchange.ops.admin.AdminUsers;
+import io.interchange.ops.admin.AdminLogin;
 import io.interchange.ops.audit.AuditLog;
 import io.interchange.ops.breaker.ErpBackoff;
 import io.interchange.ops.dlq.DeadLetterBrowser;
@@ -44,7 +44,6 @@ public class JmxConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) throws Exception {
         Registry registry = context.getRegistry();
-        AdminUsers users = registry.lookupByNameAndType("adminUsers", AdminUsers.class);
         AuditLog audit = registry.lookupByNameAndType("auditLog", AuditLog.class);
         QueueDepth depth = registry.lookupByNameAndType("queueDepth", QueueDepth.class);
         DeadLetterBrowser browser = registry.lookupByNameAndType("deadLetterBrowser", DeadLetterBrowser.class);
@@ -66,10 +65,11 @@ public class JmxConfiguration implements CamelConfiguration {
 
         int port = remotePort.isBlank() ? 0 : Integer.parseInt(remotePort.trim());
         if (port > 0) {
-            context.addService(new RemoteJmxServer(remoteHost, port, new AdminAuthenticator(users)), true, true);
+            context.addService(new RemoteJmxServer(remoteHost, port, new AdminAuthenticator(registry.lookupByNameAndType("adminLogin", AdminLogin.class))), true, true);
         }
         if (jolokiaEnabled) {
-            JolokiaEndpoint jolokia = new JolokiaEndpoint(context, httpPort, jolokiaPath, users, audit, realm);
+            JolokiaEndpoint jolokia = new JolokiaEndpoint(context, httpPort, jolokiaPath,
+                    registry.lookupByNameAndType("adminLogin", AdminLogin.class), audit, realm);
             context.addService(jolokia, true, true);
             context.getManagementStrategy().addEventNotifier(jolokia.startListener());
         }

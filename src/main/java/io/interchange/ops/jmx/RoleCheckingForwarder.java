@@ -4,31 +4,36 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.Arrays;
 import java.util.Set;
 
-import javax.management.MBeanOperationInfo;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 import javax.management.remote.MBeanServerForwarder;
 
-import io.interchange.ops.admin.AdminRole;
 import io.interchange.ops.admin.AdminUser;
 
 /**
- * Sits between the remote JMX connector and the MBean server: role {@code viewer} may read
- * (attributes, queries, MBean info, operations declared as {@code INFO}); changing anything
- * (operations, setting attributes, registering MBeans) needs role {@code ops}.
+ * Sits between the remote JMX connector and the MBean server and applies the same access policy as
+ * Jolokia ({@link RoleRestrictor}: {@code jolokia/<role>-access.xml}): an operation runs only if the
+ * caller's role allows it, an attribute that could hand out a secret is not read (left out of a
+ * bulk read), no attribute is written, and no MBean is created, registered or removed remotely.
  */
 final class RoleCheckingForwarder implements InvocationHandler {
 
-    private static final Set<String> CHANGES = Set.of("setAttribute", "setAttributes", "createMBean",
+    private static final Set<String> NEVER = Set.of("setAttribute", "setAttributes", "createMBean",
             "registerMBean", "unregisterMBean", "instantiate", "deserialize");
 
+    private final RoleRestrictor policy;
     private MBeanServer target;
+
+    private RoleCheckingForwarder(RoleRestrictor policy) {
+        this.policy = policy;
+    }
 
     static MBeanServerForwarder create() {
         return (MBeanServerForwarder) Proxy.newProxyInstance(MBeanServerForwarder.class.getClassLoader(),
-                new Class<?>[] {MBeanServerForwarder.class}, new RoleCheckingForwarder());
+                new Class<?>[] {MBeanServerForwarder.class}, new RoleCheckingForwarder(RoleRestrictor.fromClasspath()));
     }
 
     @Override
@@ -41,12 +46,19 @@ final class RoleCheckingForwarder implements InvocationHandler {
             target = (MBeanServer) args[0];
             return null;
         }
-        if (CHANGES.contains(name) || (name.equals("invoke") && !isInfoOperation((ObjectName) args[0], (String) args[1]))) {
-            AdminUser user = JmxCaller.user().orElseThrow(() -> new SecurityException("Not authenticated"));
-            if (!user.may(AdminRole.OPS)) {
-                throw new SecurityException("User '" + user.name() + "' has role " + user.role().apiName()
-                        + "; " + name + " needs role ops");
-            }
+        if (NEVER.contains(name)) {
+            throw refused(name + " is not allowed over remote JMX");
+        }
+        if (name.equals("invoke") && !policy.isOperationAllowed((ObjectName) args[0], (String) args[1])) {
+            throw refused("operation " + args[1] + " of " + args[0] + " is not allowed for this role");
+        }
+        if (name.equals("getAttribute") && !policy.isAttributeReadAllowed((ObjectName) args[0], (String) args[1])) {
+            throw refused("attribute " + args[1] + " of " + args[0] + " is not readable");
+        }
+        if (name.equals("getAttributes")) {
+            ObjectName mbean = (ObjectName) args[0];
+            args = new Object[] {mbean, Arrays.stream((String[]) args[1])
+                    .filter(attribute -> policy.isAttributeReadAllowed(mbean, attribute)).toArray(String[]::new)};
         }
         try {
             return method.invoke(target, args);
@@ -55,16 +67,8 @@ final class RoleCheckingForwarder implements InvocationHandler {
         }
     }
 
-    private boolean isInfoOperation(ObjectName mbean, String operation) {
-        try {
-            for (MBeanOperationInfo info : target.getMBeanInfo(mbean).getOperations()) {
-                if (info.getName().equals(operation)) {
-                    return info.getImpact() == MBeanOperationInfo.INFO;
-                }
-            }
-        } catch (Exception e) {
-            return false;
-        }
-        return false;
+    private static SecurityException refused(String what) {
+        String user = JmxCaller.user().map(AdminUser::name).orElse("unauthenticated");
+        return new SecurityException("User '" + user + "': " + what);
     }
 }

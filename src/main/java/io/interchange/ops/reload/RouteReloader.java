@@ -105,22 +105,47 @@ public class RouteReloader extends ServiceSupport {
         scheduler.submit(() -> look(true)).get(2, TimeUnit.MINUTES);
     }
 
-    /** Starts watching once every route runs, so the first look sees what Camel loaded. */
+    /**
+     * Starts watching once every route runs, so the first look sees what Camel loaded; stops watching
+     * as soon as Camel begins to stop, before any route stops.
+     */
     public EventNotifierSupport startListener() {
         return new EventNotifierSupport() {
             @Override
             public boolean isEnabled(CamelEvent event) {
-                return event instanceof CamelEvent.CamelContextStartedEvent;
+                return event instanceof CamelEvent.CamelContextStartedEvent
+                        || event instanceof CamelEvent.CamelContextStoppingEvent;
             }
 
             @Override
             public void notify(CamelEvent event) {
-                if (scheduler != null) {
+                if (scheduler == null) {
+                    return;
+                }
+                if (event instanceof CamelEvent.CamelContextStoppingEvent) {
+                    quiesce();
+                } else {
                     scheduler.execute(RouteReloader.this::initialize);
                     scheduler.scheduleWithFixedDelay(() -> look(false), pollMs, pollMs, TimeUnit.MILLISECONDS);
                 }
             }
         };
+    }
+
+    /**
+     * Lets a look that is swapping routes finish and starts no other: a swap running while Camel stops
+     * its routes would stop and start routes under the shutdown (Camel failed with an NPE).
+     */
+    private void quiesce() {
+        ScheduledExecutorService running = scheduler;
+        running.shutdown();
+        try {
+            if (!running.awaitTermination(2, TimeUnit.MINUTES)) {
+                LOG.warn("A route reload was still running when Camel stopped");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

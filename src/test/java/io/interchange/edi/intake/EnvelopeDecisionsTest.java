@@ -6,6 +6,7 @@ import io.interchange.edi.Delimiters;
 import io.interchange.edi.EdiStandard;
 import io.interchange.edi.EnvelopeError;
 import io.interchange.edi.InterchangeHeader;
+import io.interchange.edi.ValidationPolicy;
 import io.interchange.partner.OwnIdentity;
 import io.interchange.partner.Partner;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class EnvelopeDecisionsTest {
     @Test
     void edifactSenderWithoutQualifierHasTheSameKeyAsItsRegistryEntry() {
         Partner noQualifier = new Partner("globex-nq", "GLOBEX NQ", Partner.Standard.EDIFACT, "D96A", null,
-                new Partner.EdifactIds("GLOBEXNQ", null), null, null, null, 1);
+                new Partner.EdifactIds("GLOBEXNQ", null), null, null, null, 1, ValidationPolicy.LENIENT);
         assertThat(noQualifier.senderKey()).isEqualTo("GLOBEXNQ");
         assertThat(Partner.senderKey("", "GLOBEXNQ", false)).isEqualTo(noQualifier.senderKey());
         assertThat(Partner.senderKey(null, "GLOBEXNQ", false)).isEqualTo(noQualifier.senderKey());
@@ -80,7 +81,7 @@ class EnvelopeDecisionsTest {
 
     private static Partner partnerWithDelimiters(String delimiters) {
         return new Partner("p", "P", Partner.Standard.X12, "004010", new Partner.X12Ids("ZZ", "P", "P"), null, null, null,
-                new Partner.AckPolicy("997", false, Partner.DuplicatePolicy.TA1, delimiters), 1);
+                new Partner.AckPolicy("997", false, Partner.DuplicatePolicy.TA1, delimiters), 1, ValidationPolicy.LENIENT);
     }
 
     private static InterchangeHeader x12(String qualifier, String id) {
