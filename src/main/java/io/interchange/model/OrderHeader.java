@@ -1,6 +1,7 @@
 package io.interchange.model;
 
 import java.time.LocalDate;
+import java.util.List;
 
 public record OrderHeader(
         String externalOrderNumber,
@@ -8,5 +9,6 @@ public record OrderHeader(
         String currency,
         LocalDate requestedDeliveryDate,
         LocalDate requestedShipDate,
-        String notes) {
+        String notes,
+        List<Identifier> references) {
 }

@@ -1,6 +1,7 @@
 package io.interchange.model;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 public record OrderLine(
         int lineNumber,
@@ -10,5 +11,6 @@ public record OrderLine(
         String description,
         BigDecimal quantity,
         String unitOfMeasure,
-        BigDecimal unitPrice) {
+        BigDecimal unitPrice,
+        List<Identifier> identifiers) {
 }

@@ -1,6 +1,7 @@
 package io.interchange.partner;
 
 import io.interchange.edi.ValidationPolicy;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -15,6 +16,8 @@ import java.util.List;
  * @param maxFileBytes largest file the intake takes from this partner
  * @param validation   {@code lenient} (default): segments and codes outside the schema are reported
  *                     in an accepting acknowledgement; {@code strict}: they reject the transaction
+ * @param acknowledgementDue how long after we send an 855/ORDRSP the partner's 997/999/CONTRL is
+ *                     overdue; null: the default ({@code interchange.edi.acknowledgement.due})
  */
 public record Partner(
         String id,
@@ -27,7 +30,8 @@ public record Partner(
         Mappings mappings,
         AckPolicy acknowledgements,
         long maxFileBytes,
-        ValidationPolicy validation) {
+        ValidationPolicy validation,
+        Duration acknowledgementDue) {
 
     public enum Standard { X12, EDIFACT }
 

@@ -25,10 +25,16 @@ import io.interchange.edi.intake.InterchangeRegister;
 import io.interchange.edi.intake.OrderMapping;
 import io.interchange.edi.intake.OwnReceivers;
 import io.interchange.edi.intake.PartnerOutbox;
+import io.interchange.edi.inbound.PartnerAcknowledgements;
+import io.interchange.edi.inbound.ReceivedAcknowledgements;
+import io.interchange.edi.outbound.AcknowledgementDeadline;
 import io.interchange.edi.outbound.OrderResponseProgress;
 import io.interchange.edi.outbound.OrderResponses;
+import io.interchange.edi.outbound.OverdueAcknowledgements;
 import io.interchange.edi.outbound.OverdueOrderResponses;
+import io.interchange.edi.outbound.SentDocuments;
 import io.interchange.observe.DocumentMetrics;
+import io.interchange.ops.edi.OverdueAcknowledgementResource;
 import io.interchange.sftp.DropBoxAccounts;
 import io.interchange.sftp.DropBoxLayout;
 import io.interchange.sftp.FileClaims;
@@ -100,6 +106,10 @@ public class PartnerConfiguration implements CamelConfiguration {
     private long overdueMinutes;
     @PropertyInject("interchange.edi.order-response.overdue-window-days")
     private long overdueWindowDays;
+    @PropertyInject("interchange.edi.acknowledgement.due")
+    private String acknowledgementDue;
+    @PropertyInject("interchange.edi.acknowledgement.window-days")
+    private long acknowledgementWindowDays;
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -136,6 +146,14 @@ public class PartnerConfiguration implements CamelConfiguration {
         EdiTracking tracking = new EdiTracking(dataSource, new DocumentTimeline(dataSource));
         ControlNumberSequence numbers = new ControlNumberSequence(dataSource);
         PartnerOutbox outbox = new PartnerOutbox(context.createProducerTemplate(), endpoints);
+        // the acknowledgement loop: 855/ORDRSP recorded when sent, the partner's 997/999/CONTRL matched to them
+        SentDocuments sent = new SentDocuments(dataSource);
+        PartnerAcknowledgements partnerAcknowledgements = new PartnerAcknowledgements(sent,
+                new ReceivedAcknowledgements(dataSource), new DocumentTimeline(dataSource), meters);
+        OverdueAcknowledgements overdueAcknowledgements = new OverdueAcknowledgements(sent, directory, meters,
+                new AcknowledgementDeadline(Duration.parse(acknowledgementDue)), Duration.ofDays(acknowledgementWindowDays));
+        registry.bind("overdueAcknowledgements", overdueAcknowledgements);
+        registry.bind("overdueAcknowledgementResource", new OverdueAcknowledgementResource(overdueAcknowledgements));
         OrderAdmission admission = new OrderAdmission(tracker, documentMetrics, context.createProducerTemplate(),
                 "jms:queue:" + ordersQueue, "edi");
         registry.bind("ediOrderAdmission", admission);
@@ -143,9 +161,9 @@ public class PartnerConfiguration implements CamelConfiguration {
                 new EdiOrderAdmission(new OrderMapping(Path.of(mappingsDir)), schemas, admission,
                         new BusTransaction(registry.lookupByNameAndType("jmsConnectionFactory", ConnectionFactory.class))),
                 tracking, new InterchangeRegister(dataSource), numbers, ediMetrics, outbox,
-                OwnReceivers.of(ownX12Ids, ownEdifactIds), admissionBatch));
+                OwnReceivers.of(ownX12Ids, ownEdifactIds), admissionBatch, partnerAcknowledgements));
         registry.bind("ediFileRefusal", new FileRefusal(directory, outbox, ediMetrics));
-        registry.bind("orderResponses", new OrderResponses(directory, tracking, numbers, outbox, Path.of(mappingsDir)));
+        registry.bind("orderResponses", new OrderResponses(directory, tracking, numbers, outbox, Path.of(mappingsDir), sent));
         registry.bind("orderResponseProgress", new OrderResponseProgress(tracking, responsesQueue));
         registry.bind("overdueOrderResponses", new OverdueOrderResponses(dataSource, directory, meters,
                 Duration.ofMinutes(overdueMinutes), Duration.ofDays(overdueWindowDays)));

@@ -5,6 +5,8 @@ import io.interchange.edi.ValidationPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -39,6 +41,11 @@ public final class PartnerRegistryParser {
     private static final Map<Partner.Standard, Set<String>> ACK_TYPES = Map.of(
             Partner.Standard.X12, new TreeSet<>(Set.of("997", "999")),
             Partner.Standard.EDIFACT, new TreeSet<>(Set.of("CONTRL")));
+
+    /** The built-in order mapping of a partner whose entry names none (mappings/default/, issue 9). */
+    private static final Map<Partner.Standard, String> DEFAULT_ORDER_MAPPINGS = Map.of(
+            Partner.Standard.X12, "default/x12-850.jslt",
+            Partner.Standard.EDIFACT, "default/edifact-orders.jslt");
 
     private final Path mappingsDir;
     private final Set<String> reservedUsers;
@@ -124,7 +131,7 @@ public final class PartnerRegistryParser {
             edifact = new Partner.EdifactIds(edifactId, text(node.at("/edifact/qualifier"), null));
         }
         Partner.Transport transport = transport(node.path("transport"), where + ".transport", problems);
-        String orderMapping = required(node, "mappings.order", where, problems);
+        String orderMapping = text(node.at("/mappings/order"), standard == null ? null : DEFAULT_ORDER_MAPPINGS.get(standard));
         String responseMapping = text(node.at("/mappings/order-response"), null);
         mappingExists(orderMapping, where + ".mappings.order", problems);
         mappingExists(responseMapping, where + ".mappings.order-response", problems);
@@ -135,11 +142,13 @@ public final class PartnerRegistryParser {
         }
         ValidationPolicy validation = enumValue(ValidationPolicy.class, text(node.path("validation"), "lenient"),
                 where + ".validation", problems);
+        Duration acknowledgementDue = duration(node.path("acknowledgement-due"), where + ".acknowledgement-due", problems);
         if (problems.list.size() > before) {
             return null;
         }
         return new Partner(id, text(node.path("name"), id), standard, version, x12, edifact, transport,
-                new Partner.Mappings(orderMapping, responseMapping), ack, maxFileBytes, validation);
+                new Partner.Mappings(orderMapping, responseMapping), ack, maxFileBytes, validation,
+                acknowledgementDue);
     }
 
     private static Partner.Transport transport(JsonNode node, String where, Problems problems) {
@@ -198,6 +207,24 @@ public final class PartnerRegistryParser {
                     + "X12 element, component, repetition, segment (*>^~); EDIFACT element, component, release, segment (+:?')");
         }
         return new Partner.AckPolicy(type, reject.equals("interchange"), duplicate, delimiters);
+    }
+
+    /** An ISO-8601 duration such as {@code PT24H} or {@code P2D}; absent is null (the default applies). */
+    private static Duration duration(JsonNode node, String where, Problems problems) {
+        String text = text(node, null);
+        if (text == null) {
+            return null;
+        }
+        try {
+            Duration duration = Duration.parse(text);
+            if (!duration.isNegative()) {
+                return duration;
+            }
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        problems.add(where, "'" + text + "' must be an ISO-8601 duration of zero or more, e.g. PT24H or P2D");
+        return null;
     }
 
     private void mappingExists(String relative, String where, Problems problems) {

@@ -8,6 +8,7 @@ import io.interchange.edi.EdiException;
 import io.interchange.edi.EdiInterchangeReader;
 import io.interchange.edi.EdiWriteException;
 import io.interchange.edi.NotEdiException;
+import io.interchange.edi.inbound.PartnerAcknowledgements;
 import io.interchange.partner.Partner;
 import io.interchange.partner.PartnerDirectory;
 import io.interchange.tracking.TrackingException;
@@ -47,13 +48,16 @@ public class EdiFileIntake {
     /**
      * @param receivers the receiver ids of this environment besides the registry's own identity
      * @param admissionBatch how many orders of a file go on the bus with one commit
+     * @param partnerAcknowledgements takes in the partner's 997/999/CONTRL (the acknowledgement loop)
      */
     public EdiFileIntake(PartnerDirectory partners, EdiInterchangeReader reader, EdiOrderAdmission admission,
             EdiTracking tracking, InterchangeRegister register, ControlNumberSequence numbers, EdiMetrics metrics,
-            PartnerOutbox outbox, OwnReceivers receivers, int admissionBatch) {
+            PartnerOutbox outbox, OwnReceivers receivers, int admissionBatch,
+            PartnerAcknowledgements partnerAcknowledgements) {
         this.partners = partners;
         this.reader = reader;
-        this.services = new FileRunServices(admission, tracking, register, numbers, metrics, admissionBatch);
+        this.services = new FileRunServices(admission, tracking, register, numbers, metrics, admissionBatch,
+                partnerAcknowledgements);
         this.outbox = outbox;
         this.receivers = receivers;
     }

@@ -32,6 +32,7 @@ import io.interchange.edi.InterchangeResult;
 import io.interchange.edi.TransactionOutcome;
 import io.interchange.edi.ValidationProblem;
 import io.interchange.edi.X12AcknowledgementWriter;
+import io.interchange.edi.inbound.PartnerAcknowledgements;
 import io.interchange.model.CanonicalJson;
 import io.interchange.model.Order;
 import io.interchange.partner.OwnIdentity;
@@ -119,17 +120,17 @@ final class FileRun implements EdiHandler {
             track(transaction, group, null, null, "skipped", skip.reason(), null);
             return;
         }
+        // acknowledgement loop: a partner's 997/999/CONTRL answers what we sent; it is matched, not mapped
+        if (PartnerAcknowledgements.handles(transaction.setId())) {
+            services.partnerAcknowledgements().receive(partner, fileName, transaction);
+            return;
+        }
         if (!partner.validation().accepts(transaction.outcome())) {
             String reason = describe(transaction);
             reject(transaction, group, reason);
             return;
         }
-        InboundSet set = InboundSet.of(transaction.envelope().standard(), transaction.setId());
-        if (set == InboundSet.ACKNOWLEDGEMENT) {
-            takeInAcknowledgement(transaction, group);
-            return;
-        }
-        if (set == InboundSet.NOT_SUPPORTED) {
+        if (InboundSet.of(transaction.envelope().standard(), transaction.setId()) == InboundSet.NOT_SUPPORTED) {
             boolean x12 = transaction.envelope().standard() == EdiStandard.X12;
             notSupported.put(transaction.controlNumber(), new EnvelopeProblem(EnvelopeError.TRANSACTION_NOT_SUPPORTED,
                     x12 ? "ST" : "UNH", x12 ? 1 : 2, transaction.setId()));
@@ -180,7 +181,7 @@ final class FileRun implements EdiHandler {
         // interchanges, as its verdict waits for the interchange trailer
         if (group.envelope().standard() == EdiStandard.EDIFACT || partner.acknowledgements().rejectWholeInterchange()) {
             groupsOfInterchange.add(adjusted);
-        } else if (skip == null) {
+        } else if (skip == null && !onlyAcknowledgements(adjusted)) {
             acknowledgeGroup(adjusted, false);
         }
     }
@@ -203,11 +204,15 @@ final class FileRun implements EdiHandler {
             reportDuplicate(result.header());
         } else if (skip != null) {
             rejectWhole(result.header(), skip.problem());
+        } else if (!groupsOfInterchange.isEmpty() && groupsOfInterchange.stream().allMatch(FileRun::onlyAcknowledgements)) {
+            LOG.debug("Partner {} file {}: interchange {} holds acknowledgements only; none goes back", partner.id(),
+                    fileName, result.header().controlNumber());
         } else if (result.header().standard() == EdiStandard.EDIFACT) {
             acknowledgeInterchange(new InterchangeResult(result.header(), List.copyOf(groupsOfInterchange),
                     result.problems()), !accepted, admittedDespiteTrailer);
         } else {
-            groupsOfInterchange.forEach(group -> acknowledgeGroup(group, !accepted));
+            groupsOfInterchange.stream().filter(group -> !onlyAcknowledgements(group))
+                    .forEach(group -> acknowledgeGroup(group, !accepted));
             if (!result.valid()) {
                 String code = result.problems().stream().map(p -> p.error().x12()).filter(c -> c != null).findFirst()
                         .orElse(EnvelopeError.INTERCHANGE_ENVELOPE_INVALID.x12());
@@ -224,6 +229,11 @@ final class FileRun implements EdiHandler {
         interchange = null;
         skip = null;
         groupsOfInterchange.clear();
+    }
+
+    /** A group of partner acknowledgements only: never acknowledged back. */
+    private static boolean onlyAcknowledgements(GroupResult group) {
+        return PartnerAcknowledgements.answersNothing(group.transactions().stream().map(TransactionOutcome::setId).toList());
     }
 
     /** The 997/999 of one X12 group. */
@@ -299,17 +309,6 @@ final class FileRun implements EdiHandler {
         return new InterchangeHeader(inbound.standard(), inbound.syntaxIdentifier(), version, inbound.senderQualifier(),
                 inbound.senderId(), inbound.receiverQualifier(), inbound.receiverId(), inbound.controlNumber(),
                 inbound.date(), inbound.time(), inbound.testIndicator(), inbound.ackRequested(), delimiters);
-    }
-
-    /**
-     * An inbound 997/999/CONTRL: taken in and tracked, nothing booked. Matching it to the
-     * document it acknowledges (by control number) is the acknowledgement loop's job; this is
-     * where it hooks in.
-     */
-    private void takeInAcknowledgement(EdiTransaction transaction, String group) {
-        count("acknowledgement");
-        track(transaction, group, null, null, "acknowledgement",
-                "inbound " + transaction.setId() + " taken in (not an order; not matched to what it acknowledges)", null);
     }
 
     /**

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * The 855 (X12) or ORDRSP (EDIFACT) answering a partner's order once the ERP has decided: the
  * lifecycle event (accepted with the ERP order number, or rejected with the reason) and the
  * canonical order it answers go through the partner's outbound mapping into an EDI tree, which
- * is written in a fresh envelope with the partner's next control numbers to its outbound folder.
+ * is written in a fresh envelope with the partner's next control numbers to its outbound folder,
+ * and recorded with them in {@link SentDocuments} for the partner's acknowledgement.
  *
  * <p>Input of the mapping: {@code {"status": "accepted"|"rejected", "erpOrderNumber", "reason",
  * "date": "CCYYMMDD", "order": <canonical order>}}.
@@ -41,14 +42,16 @@ public class OrderResponses {
     private final ControlNumberSequence numbers;
     private final PartnerOutbox outbox;
     private final OrderMapping mapping;
+    private final SentDocuments sent;
     private final EdiTreeWriter writer = new EdiTreeWriter();
 
     public OrderResponses(PartnerDirectory partners, EdiTracking tracking, ControlNumberSequence numbers,
-            PartnerOutbox outbox, Path mappingsDir) {
+            PartnerOutbox outbox, Path mappingsDir, SentDocuments sent) {
         this.partners = partners;
         this.tracking = tracking;
         this.numbers = numbers;
         this.outbox = outbox;
+        this.sent = sent;
         this.mapping = new OrderMapping(mappingsDir);
     }
 
@@ -103,6 +106,8 @@ public class OrderResponses {
         writer.write(envelope, setId, tree, out);
         String fileName = setId + "-" + interchange + (x12 ? ".x12" : ".edi");
         outbox.deliver(partner, new OutboundDocument(fileName, out.toByteArray()));
+        // the partner's 997/999/CONTRL will name these numbers (acknowledgement loop)
+        sent.record(partner.id(), setId, fileName, interchange, group, transaction, documentId);
         tracking.responded(documentId, setId + " (" + input.path("status").asText() + ") in outbound/" + fileName
                 + ", interchange " + interchange);
         LOG.info("Partner {}: {} {} for order {} ({})", partner.id(), setId, interchange,

@@ -48,7 +48,7 @@ class EnvelopeDecisionsTest {
     @Test
     void edifactSenderWithoutQualifierHasTheSameKeyAsItsRegistryEntry() {
         Partner noQualifier = new Partner("globex-nq", "GLOBEX NQ", Partner.Standard.EDIFACT, "D96A", null,
-                new Partner.EdifactIds("GLOBEXNQ", null), null, null, null, 1, ValidationPolicy.LENIENT);
+                new Partner.EdifactIds("GLOBEXNQ", null), null, null, null, 1, ValidationPolicy.LENIENT, null);
         assertThat(noQualifier.senderKey()).isEqualTo("GLOBEXNQ");
         assertThat(Partner.senderKey("", "GLOBEXNQ", false)).isEqualTo(noQualifier.senderKey());
         assertThat(Partner.senderKey(null, "GLOBEXNQ", false)).isEqualTo(noQualifier.senderKey());
@@ -81,7 +81,7 @@ class EnvelopeDecisionsTest {
 
     private static Partner partnerWithDelimiters(String delimiters) {
         return new Partner("p", "P", Partner.Standard.X12, "004010", new Partner.X12Ids("ZZ", "P", "P"), null, null, null,
-                new Partner.AckPolicy("997", false, Partner.DuplicatePolicy.TA1, delimiters), 1, ValidationPolicy.LENIENT);
+                new Partner.AckPolicy("997", false, Partner.DuplicatePolicy.TA1, delimiters), 1, ValidationPolicy.LENIENT, null);
     }
 
     private static InterchangeHeader x12(String qualifier, String id) {
