@@ -1,6 +1,9 @@
 package io.interchange.broker;
 
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
@@ -77,6 +80,10 @@ public final class EmbeddedBroker extends ServiceSupport {
                 .setName("interchange-embedded")
                 .setPersistenceEnabled(true)
                 .setJournalType(JournalType.NIO)
+                // Artemis' defaults, stated because a 202 relies on them: a persistent send and a
+                // transaction commit return only after the journal is synced to disk
+                .setJournalSyncNonTransactional(true)
+                .setJournalSyncTransactional(true)
                 .setJournalDirectory(journalDir.resolve("journal").toString())
                 .setBindingsDirectory(journalDir.resolve("bindings").toString())
                 .setPagingDirectory(journalDir.resolve("paging").toString())
@@ -88,7 +95,11 @@ public final class EmbeddedBroker extends ServiceSupport {
                 .setJMXManagementEnabled(true)
                 .addAcceptorConfiguration("in-vm", IN_VM_URL)
                 .addAcceptorConfiguration("tcp", acceptorUrl);
+        Set<String> deadLetterQueues = new HashSet<>();
         for (BusTopology.DurableQueue queue : topology.queues()) {
+            if (queue.deadLetterQueue() != null) {
+                deadLetterQueues.add(queue.deadLetterQueue());
+            }
             config.addQueueConfiguration(QueueConfiguration.of(queue.name())
                     .setRoutingType(RoutingType.ANYCAST).setDurable(true));
             if (queue.deadLetterQueue() != null) {
@@ -101,11 +112,16 @@ public final class EmbeddedBroker extends ServiceSupport {
                     .setForwardingAddress(copy.to()).setFilterString(copy.filter()).setExclusive(false)
                     .setRoutingType(ComponentConfigurationRoutingType.ANYCAST));
         }
+        config.registerBrokerPlugin(new BrokerDeadLetterReasons(deadLetterQueues, brokerAttempts()));
         for (String topic : topology.topics()) {
             config.addAddressConfiguration(new CoreAddressConfiguration()
                     .setName(topic).addRoutingType(RoutingType.MULTICAST));
         }
         return config;
+    }
+
+    private int brokerAttempts() {
+        return topology.redelivery().maxAttempts() + 1;
     }
 
     private AddressSettings redeliveryPolicy(String deadLetterQueue) {
@@ -114,8 +130,9 @@ public final class EmbeddedBroker extends ServiceSupport {
                 .setDeadLetterAddress(SimpleString.of(deadLetterQueue))
                 // Interchange moves a message to the DLQ itself after its last attempt, with the
                 // reason in headers; the broker's own limit is one higher and only catches
-                // messages whose last attempt could not even reach that step.
-                .setMaxDeliveryAttempts(r.maxAttempts() + 1)
+                // messages whose last attempt could not even reach that step (BrokerDeadLetterReasons
+                // gives those their reason headers).
+                .setMaxDeliveryAttempts(brokerAttempts())
                 .setRedeliveryDelay(r.initialDelayMs())
                 .setRedeliveryMultiplier(r.multiplier())
                 .setMaxRedeliveryDelay(r.maxDelayMs())

@@ -1,5 +1,6 @@
 package io.interchange.erp;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 
@@ -39,6 +40,8 @@ public class ErpConfiguration implements CamelConfiguration {
     private String sandboxHost;
     @PropertyInject("interchange.erp-sandbox.port")
     private int sandboxPort;
+    @PropertyInject(value = "interchange.erp-sandbox.journal", defaultValue = "")
+    private String sandboxJournal;
     @PropertyInject("interchange.erp-sandbox.known-sku-prefixes")
     private String knownSkuPrefixes;
     @PropertyInject("interchange.erp.username")
@@ -72,7 +75,8 @@ public class ErpConfiguration implements CamelConfiguration {
         if (sandboxEnabled) {
             ItemCatalog catalog = new ItemCatalog(Arrays.stream(knownSkuPrefixes.split(","))
                     .map(String::trim).filter(s -> !s.isEmpty()).toList());
-            ErpSandbox sandbox = new ErpSandbox(sandboxHost, sandboxPort, username, password, catalog);
+            ErpSandbox sandbox = new ErpSandbox(sandboxHost, sandboxPort, username, password, catalog,
+                    sandboxJournal.isBlank() ? null : Path.of(sandboxJournal));
             context.getRegistry().bind("erpSandbox", sandbox);
             context.addService(sandbox, true, true);
         }

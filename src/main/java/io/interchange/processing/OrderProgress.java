@@ -12,6 +12,7 @@ import io.interchange.model.CanonicalJson;
 import io.interchange.model.DocumentHeaders;
 import io.interchange.model.DocumentState;
 import io.interchange.observe.DocumentMetrics;
+import io.interchange.tracking.BusCopy;
 import io.interchange.tracking.DocumentTracker;
 import io.interchange.tracking.NewDocument;
 import org.apache.camel.Exchange;
@@ -26,7 +27,12 @@ import org.slf4j.LoggerFactory;
  */
 public class OrderProgress {
 
-    /** Headers set on a dead-lettered message; replay tools and ops read them. */
+    /**
+     * Exchange property set by {@link #submitted} on a copy that must not reach the ERP (a
+     * {@link BusCopy} that does not go there); the route stops, and so acknowledges it, when set.
+     */
+    public static final String SETTLED_COPY = "interchangeSettledCopy";
+
     private static final Logger LOG = LoggerFactory.getLogger(OrderProgress.class);
 
     private final DocumentTracker tracker;
@@ -49,7 +55,13 @@ public class OrderProgress {
                 message.getHeader(DocumentHeaders.DOCUMENT_TYPE, "order", String.class),
                 BusinessKey.parse(message.getHeader(DocumentHeaders.BUSINESS_KEY, String.class)),
                 receivedAt(message));
-        tracker.submitted(document, DeliveryAttempts.current(exchange));
+        BusCopy copy = tracker.submitted(document, DeliveryAttempts.current(exchange));
+        if (!copy.goesToErp()) {
+            // the route acknowledges it here (see SETTLED_COPY); a dead letter would be a false alarm
+            exchange.setProperty(SETTLED_COPY, copy.name());
+            LOG.info("Copy of {} ({}) acknowledged without an ERP call: {}", document.documentId(),
+                    document.businessKey(), copy);
+        }
     }
 
     public void accepted(Exchange exchange) {
@@ -81,7 +93,12 @@ public class OrderProgress {
                 ? "the ERP circuit breaker refused the call; no attempt counted" + when
                 : "attempt " + verdict.next().attemptsMade() + " failed: " + verdict.reason() + when;
         LOG.warn("Order {} {}", businessKey(message), detail);
-        tracker.attemptFailed(documentId(message), detail);
+        try {
+            tracker.attemptFailed(documentId(message), detail);
+        } catch (RuntimeException e) {
+            // an error handler never throws: the rollback that follows must happen either way
+            LOG.warn("Failed attempt of {} not tracked: {}", documentId(message), e.toString());
+        }
     }
 
     /** No more retries: headers say why, where and how often; the body is the original order. */
@@ -93,9 +110,15 @@ public class OrderProgress {
         message.setHeader(DeadLetterHeaders.ERROR, verdict.reason());
         message.setHeader(DeadLetterHeaders.ATTEMPTS, attempts);
         OrderRetries.forget(message);
-        tracker.settle(documentId(message), DocumentState.DEAD_LETTERED, null,
-                "dead-lettered after " + attempts + " attempts: " + verdict.reason());
-        settled(message, "dead_lettered");
+        try {
+            tracker.settle(documentId(message), DocumentState.DEAD_LETTERED, null,
+                    "dead-lettered after " + attempts + " attempts: " + verdict.reason());
+            settled(message, "dead_lettered");
+        } catch (RuntimeException e) {
+            // the dead letter with its reason matters more than its tracking: never let the broker
+            // move it on its own, without the reason
+            LOG.warn("Dead letter {} not tracked: {}", documentId(message), e.toString());
+        }
         LOG.error("Order {} dead-lettered after {} attempts: {}", businessKey(message), attempts, verdict.reason());
     }
 

@@ -1,5 +1,7 @@
 package io.interchange.storage;
 
+import java.util.Locale;
+
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -35,7 +37,7 @@ public class DatabaseConfiguration implements CamelConfiguration {
         if (dataSource == null) {
             HikariConfig config = new HikariConfig();
             config.setPoolName("interchange-db");
-            config.setJdbcUrl(url);
+            config.setJdbcUrl(durable(url));
             config.setUsername(username);
             config.setPassword(password);
             config.setMaximumPoolSize(poolSize);
@@ -43,6 +45,21 @@ public class DatabaseConfiguration implements CamelConfiguration {
             Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         }
         return dataSource;
+    }
+
+    /**
+     * The URL with H2's write delay off for an H2 file database: by default H2 writes a commit to its
+     * file up to 500 ms later, and a {@code kill -9} in between loses a transaction whose sender was
+     * already answered. With {@code WRITE_DELAY=0} the commit is in the file (the OS's page cache)
+     * before it returns. A URL that sets its own WRITE_DELAY, or is not H2 in a file, is kept as is.
+     */
+    static String durable(String jdbcUrl) {
+        boolean h2File = jdbcUrl.startsWith("jdbc:h2:file:") || jdbcUrl.startsWith("jdbc:h2:./")
+                || jdbcUrl.startsWith("jdbc:h2:/") || jdbcUrl.startsWith("jdbc:h2:~");
+        if (!h2File || jdbcUrl.toUpperCase(Locale.ROOT).contains(";WRITE_DELAY=")) {
+            return jdbcUrl;
+        }
+        return jdbcUrl + ";WRITE_DELAY=0";
     }
 
     /** Keys of orders whose ERP outcome (accepted or rejected) is settled. */

@@ -39,9 +39,11 @@ public class DocumentTracker {
     private static final int MAX_TEXT = 4000;
 
     private final DataSource dataSource;
+    private final DocumentTimeline timeline;
 
     public DocumentTracker(DataSource dataSource) {
         this.dataSource = dataSource;
+        this.timeline = new DocumentTimeline(dataSource);
     }
 
     /**
@@ -49,6 +51,13 @@ public class DocumentTracker {
      * committing. If the send fails, nothing is recorded and the caller can try again. If the
      * business key is already known, nothing is enqueued and the original ids come back; a
      * concurrent admission of the same key waits on the unique constraint until the first commits.
+     *
+     * <p>Send first, commit second, answer last: once the caller answers, the document is durable on
+     * the bus and in this store. A crash between the send and the commit leaves a copy on the bus
+     * without its row and the sender without an answer; {@link #submitted} recognises that copy when
+     * it is consumed ({@link BusCopy#UNTRACKED} or {@link BusCopy#SUPERSEDED}), so no recovery step
+     * is needed at start-up. (Committing first would leave a row the bus never got, which only a
+     * stored copy of the body could repair.)
      */
     public Admission admit(NewDocument document, String detail, Runnable enqueue) {
         try (Connection connection = dataSource.getConnection()) {
@@ -120,25 +129,56 @@ public class DocumentTracker {
     }
 
     /**
-     * Marks the document as being sent to the ERP (attempt n). A document whose admission has not
-     * committed yet, or that reached the bus without one, is inserted here: the insert waits on
-     * the primary key for a pending admission, then the update applies to the committed row.
+     * Marks the document as being sent to the ERP (attempt n), if it is to be sent at all: the copy
+     * taken off the bus is judged first ({@link BusCopy}). The admission sends a document before its
+     * row commits, so the consumer may get here first: the insert then waits on the primary key until
+     * the admission commits, and the second look finds the row. A copy whose row never committed (a
+     * crash between the send and the commit) is tracked from here, unless its business key belongs to
+     * another document meanwhile; a copy of a settled document, or a superseded one, is recorded on
+     * the timeline of the document that holds its key and goes no further.
      */
-    public void submitted(NewDocument document, int attempt) {
+    public BusCopy submitted(NewDocument document, int attempt) {
         Instant now = Instant.now();
         String detail = "attempt " + attempt;
         try (Connection connection = dataSource.getConnection()) {
-            if (updateState(connection, document.documentId(), DocumentState.SUBMITTED, null, null, attempt, now) == 0) {
-                try {
-                    insertDocument(connection, document, DocumentState.SUBMITTED, attempt);
-                } catch (SQLException e) {
-                    if (!isUniqueViolation(e)) {
-                        throw e;
+            // the state and its history entry commit together: a reader never sees one without the other
+            connection.setAutoCommit(false);
+            for (int look = 1; ; look++) {
+                // one statement, one snapshot: read apart, the admission could commit in between and
+                // the copy would find its own row as the owner of its key
+                Map<String, String> rows = rowsOf(connection, document);
+                Optional<DocumentState> own = Optional.ofNullable(rows.remove(document.documentId())).map(DocumentState::valueOf);
+                String owner = rows.isEmpty() ? null : rows.keySet().iterator().next();
+                BusCopy copy = BusCopy.of(own.orElse(null), owner);
+                switch (copy) {
+                    case TRACKED -> {
+                        updateState(connection, document.documentId(), DocumentState.SUBMITTED, null, null, attempt, now);
+                        insertHistory(connection, document.documentId(), DocumentState.SUBMITTED, detail, now);
                     }
-                    updateState(connection, document.documentId(), DocumentState.SUBMITTED, null, null, attempt, now);
+                    case UNTRACKED -> {
+                        try {
+                            insertDocument(connection, document, DocumentState.SUBMITTED, attempt);
+                        } catch (SQLException e) {
+                            connection.rollback();
+                            if (!isUniqueViolation(e) || look > 1) {
+                                throw e;
+                            }
+                            continue; // a pending admission committed meanwhile (or a retry took the key): look again
+                        }
+                        insertHistory(connection, document.documentId(), DocumentState.SUBMITTED,
+                                detail + "; tracked from the bus (its admission did not commit)", now);
+                    }
+                    case SETTLED -> timeline.record(document.documentId(), "redelivered", "settled",
+                            "a copy came off the bus again (attempt " + attempt + ") after the ERP's final answer ("
+                                    + own.get().apiName() + "); acknowledged without an ERP call", now);
+                    case SUPERSEDED -> timeline.record(owner, "superseded-copy", "settled", "document "
+                            + document.documentId() + " with the same business key was on the bus without its"
+                            + " tracking row (an admission cut off before its commit, then retried as this"
+                            + " document); acknowledged without an ERP call", now);
                 }
+                connection.commit();
+                return copy;
             }
-            insertHistory(connection, document.documentId(), DocumentState.SUBMITTED, detail, now);
         } catch (SQLException e) {
             throw new TrackingException("Cannot record attempt for " + document.documentId(), e);
         }
@@ -157,8 +197,16 @@ public class DocumentTracker {
     public void settle(String documentId, DocumentState state, String erpOrderNumber, String reason) {
         Instant now = Instant.now();
         try (Connection connection = dataSource.getConnection()) {
-            updateState(connection, documentId, state, erpOrderNumber, reason, null, now);
-            insertHistory(connection, documentId, state, erpOrderNumber != null ? "ERP order " + erpOrderNumber : reason, now);
+            // one commit: a reader that sees the new state sees its history entry too
+            connection.setAutoCommit(false);
+            try {
+                updateState(connection, documentId, state, erpOrderNumber, reason, null, now);
+                insertHistory(connection, documentId, state, erpOrderNumber != null ? "ERP order " + erpOrderNumber : reason, now);
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
         } catch (SQLException e) {
             throw new TrackingException("Cannot record " + state + " for " + documentId, e);
         }
@@ -189,6 +237,24 @@ public class DocumentTracker {
             throw new TrackingException("Cannot read tracking store", e);
         }
         return ids.stream().map(this::find).flatMap(Optional::stream).toList();
+    }
+
+    /** State by document id of the copy's own row and of the row holding its business key, if any. */
+    private static Map<String, String> rowsOf(Connection connection, NewDocument document) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                // a union, not an OR: each side by its own index (an OR on two columns may scan the table)
+                "select document_id, state from tracked_document where document_id = ?"
+                        + " union select document_id, state from tracked_document where business_key = ?")) {
+            statement.setString(1, document.documentId());
+            statement.setString(2, document.businessKey().toString());
+            Map<String, String> rows = new HashMap<>();
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    rows.put(row.getString(1), row.getString(2));
+                }
+            }
+            return rows;
+        }
     }
 
     private Optional<TrackedDocument> findOne(String sql, String parameter) {

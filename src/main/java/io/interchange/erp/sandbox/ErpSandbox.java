@@ -1,6 +1,7 @@
 package io.interchange.erp.sandbox;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -41,6 +42,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /erp/sandbox/requests[?idempotencyKey=]}: every call received and its answer.</li>
  *   <li>{@code DELETE /erp/sandbox/sales-orders}: forget everything (tests and demos).</li>
  * </ul>
+ * With a journal file (Interchange's own sandbox keeps one in the data directory) its orders, answers
+ * and next order number survive a restart, as a real ERP's would.
  */
 public final class ErpSandbox extends ServiceSupport {
 
@@ -57,11 +60,23 @@ public final class ErpSandbox extends ServiceSupport {
     private final List<ObjectNode> requests = new CopyOnWriteArrayList<>();
     private final AtomicLong nextNumber = new AtomicLong(100001);
     private volatile Faults faults = Faults.NONE;
+    private final SandboxJournal journal;
 
     private Vertx vertx;
     private HttpServer server;
 
+    /** A sandbox that forgets everything when it stops (tests that want a fresh ERP). */
     public ErpSandbox(String host, int port, String username, String password, ItemCatalog catalog) {
+        this(host, port, username, password, catalog, null);
+    }
+
+    /**
+     * @param journal file the sandbox keeps its orders and answers in (null: memory only); read
+     *                back at start, so a restart hands out no order number twice and still knows
+     *                every Idempotency-Key it answered
+     */
+    public ErpSandbox(String host, int port, String username, String password, ItemCatalog catalog, Path journal) {
+        this.journal = journal == null ? null : new SandboxJournal(journal);
         this.host = host;
         this.port = port;
         this.expectedAuthorization = "Basic " + Base64.getEncoder()
@@ -75,6 +90,9 @@ public final class ErpSandbox extends ServiceSupport {
 
     @Override
     protected void doStart() throws Exception {
+        if (journal != null) {
+            journal.replay(this::restore);
+        }
         vertx = Vertx.vertx();
         Router router = Router.router(vertx);
         router.route().handler(BodyHandler.create().setBodyLimit(4 * 1024 * 1024));
@@ -112,6 +130,38 @@ public final class ErpSandbox extends ServiceSupport {
         orders.clear();
         requests.clear();
         faults = Faults.NONE;
+        if (journal != null) {
+            journal.clear();
+        }
+    }
+
+    /** One entry of the journal, replayed at start in the order written. */
+    private void restore(JsonNode entry) {
+        StoredAnswer answer = StoredAnswer.fresh(entry.path("status").asInt(), entry.path("body"));
+        answersByKey.put(entry.path("key").asText(), answer);
+        if (entry.hasNonNull("order")) {
+            ObjectNode order = (ObjectNode) entry.get("order");
+            orders.add(order);
+            long number = Long.parseLong(order.path("erpOrderNumber").asText().substring("SO-".length()));
+            nextNumber.accumulateAndGet(number + 1, Math::max);
+        }
+        if (entry.hasNonNull("cancelled")) {
+            JsonNode cancelled = entry.get("cancelled");
+            orders.stream().filter(o -> o.path("erpOrderNumber").asText().equals(cancelled.path("erpOrderNumber").asText()))
+                    .forEach(o -> o.setAll((ObjectNode) cancelled));
+        }
+    }
+
+    /** Keeps a final answer given under {@code key} (and what it booked or cancelled) in the journal. */
+    private void remember(String key, StoredAnswer answer, ObjectNode order, ObjectNode cancelled) {
+        if (journal == null) {
+            return;
+        }
+        ObjectNode entry = CanonicalJson.mapper().createObjectNode().put("key", key).put("status", answer.status());
+        entry.set("body", answer.body());
+        entry.set("order", order);
+        entry.set("cancelled", cancelled);
+        journal.append(entry);
     }
 
     private void createOrder(RoutingContext ctx) {
@@ -155,7 +205,9 @@ public final class ErpSandbox extends ServiceSupport {
                 outcome[0] = existing.replay();
                 return existing;
             }
-            outcome[0] = book(key, order);
+            ObjectNode[] booked = new ObjectNode[1];
+            outcome[0] = book(key, order, booked);
+            remember(key, outcome[0], booked[0], null);
             return outcome[0];
         });
         return outcome[0];
@@ -204,19 +256,24 @@ public final class ErpSandbox extends ServiceSupport {
                         + reference + "'" + (partner.isEmpty() ? "" : " from " + partner)));
                 return null;
             }
-            order.put("status", "CANCELLED");
-            order.put("cancellationReason", request.path("reason").asText(""));
-            order.put("cancelledAt", Instant.now().toString());
+            ObjectNode cancelled = CanonicalJson.mapper().createObjectNode()
+                    .put("erpOrderNumber", order.path("erpOrderNumber").asText())
+                    .put("status", "CANCELLED")
+                    .put("cancellationReason", request.path("reason").asText(""))
+                    .put("cancelledAt", Instant.now().toString());
+            order.setAll(cancelled);
             outcome[0] = StoredAnswer.fresh(200, CanonicalJson.mapper().createObjectNode()
                     .put("erpOrderNumber", order.path("erpOrderNumber").asText())
                     .put("status", "CANCELLED")
                     .put("customerReference", reference));
+            remember(key, outcome[0], null, cancelled);
             return outcome[0];
         });
         return outcome[0];
     }
 
-    private StoredAnswer book(String key, JsonNode order) {
+    /** The answer to a new key; {@code booked[0]} is the order it booked, if it did. */
+    private StoredAnswer book(String key, JsonNode order, ObjectNode[] booked) {
         String reference = order.path("customerReference").asText("");
         JsonNode lines = order.path("lines");
         if (reference.isBlank() || !lines.isArray() || lines.isEmpty()) {
@@ -236,6 +293,7 @@ public final class ErpSandbox extends ServiceSupport {
         stored.put("idempotencyKey", key);
         stored.put("createdAt", Instant.now().toString());
         orders.add(stored);
+        booked[0] = stored;
         ObjectNode body = CanonicalJson.mapper().createObjectNode()
                 .put("erpOrderNumber", number)
                 .put("status", "CREATED")

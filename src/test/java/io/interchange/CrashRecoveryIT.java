@@ -1,0 +1,217 @@
+package io.interchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.interchange.support.Http;
+import io.interchange.support.InterchangeProcess;
+import io.interchange.support.Orders;
+import io.interchange.support.TestErp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The promise under {@code kill -9}: Interchange runs as a process of its own, the ERP outside it (in
+ * this JVM), 8 clients post a few thousand orders and retry, with the same order, whatever got no
+ * answer. The process is killed twice, once while orders pour in and once while processing lags
+ * behind a slow ERP, and restarted on the same data directory each time. Every order that was
+ * answered is booked exactly once, findable, and no dead letter was written.
+ */
+class CrashRecoveryIT {
+
+    private static final int ORDERS = Integer.getInteger("crash.orders", 2_000);
+    private static final int CLIENTS = 8;
+    private static final String PARTNER = "crash";
+
+    private static TestErp erp;
+    private static InterchangeProcess interchange;
+
+    private final Map<Integer, Answer> answers = new ConcurrentHashMap<>();
+    private final AtomicInteger next = new AtomicInteger();
+    private final AtomicInteger retries = new AtomicInteger();
+    private final AtomicReference<Throwable> clientFailure = new AtomicReference<>();
+
+    record Answer(int status, String documentId) {
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        erp = TestErp.start();
+        Map<String, String> properties = new HashMap<>();
+        properties.put("interchange.erp.url", erp.apiUrl());
+        properties.put("interchange.erp.username", TestErp.USERNAME);
+        properties.put("interchange.erp.password", TestErp.PASSWORD);
+        properties.put("interchange.processing.redelivery-delay-ms", "200");
+        properties.put("interchange.processing.redelivery-max-delay-ms", "2000");
+        Path dataDir = Files.createTempDirectory("interchange-crash-");
+        // no EDI partners and no Jolokia: less to start on each of the three boots
+        Path partners = Files.writeString(dataDir.resolve("partners.yaml"), """
+                interchange:
+                  x12: { qualifier: ZZ, id: INTERCHANGE, group-id: INTERCHANGE }
+                  edifact: { id: INTERCHANGE, qualifier: "14" }
+                partners: []
+                """);
+        properties.put("interchange.partners.file", partners.toString());
+        properties.put("interchange.jolokia.enabled", "false");
+        interchange = new InterchangeProcess(dataDir, Path.of("target", "crash-recovery"), properties);
+        interchange.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (interchange != null) {
+            interchange.close();
+        }
+        if (erp != null) {
+            erp.close();
+        }
+    }
+
+    @Test
+    void everyAnsweredOrderIsBookedOnceAndFindableAfterTwoKills() throws Exception {
+        // processing behind admission: an ERP slower than the clients until the second kill
+        erp.slowDown(150);
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+        List<Future<?>> running = new ArrayList<>();
+        for (int i = 0; i < CLIENTS; i++) {
+            running.add(clients.submit(this::postUntilAllAnswered));
+        }
+
+        await("orders pouring in").atMost(Duration.ofMinutes(3)).failFast("a client failed", () -> clientFailure.get() != null)
+                .until(() -> answers.size() >= ORDERS / 4);
+        interchange.kill();
+        int answeredAtFirstKill = answers.size();
+        interchange.start();
+
+        await("a backlog").atMost(Duration.ofMinutes(3)).failFast("a client failed", () -> clientFailure.get() != null)
+                .until(() -> answers.size() >= ORDERS * 3 / 5);
+        int backlogAtSecondKill = answers.size() - erp.allOrders().size();
+        interchange.kill();
+        erp.heal();
+        interchange.start();
+
+        for (Future<?> client : running) {
+            client.get(5, TimeUnit.MINUTES);
+        }
+        clients.shutdown();
+        await("every answered order at the ERP").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> erp.allOrders().size() >= ORDERS);
+
+        Map<String, Integer> bookings = new HashMap<>();
+        erp.allOrders().forEach(order -> bookings.merge(order.path("customerReference").asText(), 1, Integer::sum));
+        int lost = 0;
+        int duplicated = 0;
+        for (int i = 0; i < ORDERS; i++) {
+            int booked = bookings.getOrDefault(number(i), 0);
+            lost += booked == 0 ? 1 : 0;
+            duplicated += booked > 1 ? 1 : 0;
+        }
+        Http api = interchange.http();
+        await("every answered order accepted").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> answers.values().stream().allMatch(answer -> "accepted".equals(
+                        Http.json(api.get("/api/v1/orders/" + answer.documentId())).path("state").asText())));
+        int deadLetters = deadLetters();
+        long accepted202 = answers.values().stream().filter(answer -> answer.status() == 202).count();
+
+        System.out.printf("CRASH RECOVERY: orders=%d clients=%d kills=2 (pid kills at %d answered and with a backlog of %d)"
+                        + " answered202=%d answered200duplicate=%d clientRetries=%d booked=%d lost=%d duplicated=%d"
+                        + " falseDeadLetters=%d%n", ORDERS, CLIENTS, answeredAtFirstKill, backlogAtSecondKill, accepted202,
+                ORDERS - accepted202, retries.get(), bookings.size(), lost, duplicated, deadLetters);
+
+        assertThat(answers).hasSize(ORDERS);
+        assertThat(backlogAtSecondKill).as("processing was behind at the second kill").isPositive();
+        assertThat(lost).as("answered orders never booked").isZero();
+        assertThat(duplicated).as("orders booked twice").isZero();
+        assertThat(bookings).hasSize(ORDERS);
+        assertThat(deadLetters).as("dead letters").isZero();
+    }
+
+    /** One client: takes the next order number and posts it until it gets an answer. */
+    private void postUntilAllAnswered() {
+        try {
+            postEach();
+        } catch (RuntimeException | Error e) {
+            clientFailure.compareAndSet(null, e);
+            throw e;
+        }
+    }
+
+    private void postEach() {
+        Http api = interchange.http();
+        for (int i = next.getAndIncrement(); i < ORDERS; i = next.getAndIncrement()) {
+            String order = Orders.json(PARTNER, number(i));
+            int index = i;
+            AtomicInteger attempts = new AtomicInteger();
+            // a client that got no answer (connection refused or cut, 5xx) sends the same order again
+            await("an answer for " + number(i)).atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200))
+                    .pollDelay(Duration.ZERO).pollInSameThread()
+                    .until(() -> {
+                        if (attempts.getAndIncrement() > 0) {
+                            retries.incrementAndGet();
+                        }
+                        return answered(api, index, order);
+                    });
+        }
+    }
+
+    private boolean answered(Http api, int index, String order) {
+        HttpResponse<String> response;
+        try {
+            response = api.postJson("/api/v1/orders", order);
+        } catch (RuntimeException e) {
+            return false;
+        }
+        if (response.statusCode() == 202 || response.statusCode() == 200) {
+            answers.put(index, new Answer(response.statusCode(), Http.json(response).path("documentId").asText()));
+            return true;
+        }
+        // 5xx, or 404 while a restarted runtime opens its routes: no answer yet; anything else is a test failure
+        assertThat(response.statusCode()).as("answer to %s: %s", number(index), response.body())
+                .satisfiesAnyOf(status -> assertThat(status).isGreaterThanOrEqualTo(500), status -> assertThat(status).isEqualTo(404));
+        return false;
+    }
+
+    /** Messages waiting on every dead-letter queue, as the admin API counts them. */
+    private static int deadLetters() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(interchange.baseUrl() + "/admin/v1/dead-letter-queues"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        ("ops:" + interchange.adminPassword()).getBytes(StandardCharsets.UTF_8)))
+                .GET().build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode queues = Http.json(response).path("queues");
+        assertThat(queues.findValuesAsText("queue")).contains("orders.dlq");
+        int total = 0;
+        for (JsonNode queue : queues) {
+            total += queue.path("messages").asInt();
+        }
+        return total;
+    }
+
+    private static String number(int i) {
+        return "CR-" + i;
+    }
+}
