@@ -145,7 +145,7 @@ class PartnerRegistryTest {
         assertThatThrownBy(() -> parser.parse(file)).isInstanceOfSatisfying(InvalidRegistryException.class, e ->
                 assertThat(e.problems()).contains(
                         "partners[0] (Bad_Id).id: 'Bad_Id' must be lower case letters, digits and dashes (it names an SFTP account and folders)",
-                        "partners[0] (Bad_Id).version: '4010' is not a supported X12 version [004010, 005010]",
+                        "partners[0] (Bad_Id).version: '4010' is not a supported X12 version [003010, 003020, 003030, 003040, 003050, 003060, 003070, 004010, 004020, 004030, 004040, 004050, 004060, 005010]",
                         "partners[0] (Bad_Id).x12.id: is required",
                         "partners[0] (Bad_Id).transport: a drop-box account needs password-hash or authorized-keys",
                         "partners[0] (Bad_Id).acknowledgements.type: 'CONTRL' is not an acknowledgement for X12 [997, 999]",

@@ -46,7 +46,19 @@ public final class ContrlWriter {
             boolean rejectEverything, AckControlNumbers numbers, OutputStream out) {
         requireEdifact(interchange);
         ValidatingOutput.write(envelope(interchange, numbers), "CONTRL", null,
-                body -> writeReport(body, interchange, policy, validation, rejectEverything), out);
+                body -> writeReport(body, interchange, policy, validation, rejectEverything, !interchange.valid()), out);
+    }
+
+    /**
+     * UCI action 7 with the interchange's first problem noted (a missing UNZ, say): its messages
+     * went on as they were read, under per-message rejection, and a broken trailer does not undo
+     * that; each message is acknowledged by its own verdict.
+     */
+    public void writeAcceptedWithErrors(InterchangeResult interchange, AckPolicy policy, ValidationPolicy validation,
+            AckControlNumbers numbers, OutputStream out) {
+        requireEdifact(interchange);
+        ValidatingOutput.write(envelope(interchange, numbers), "CONTRL", null,
+                body -> writeReport(body, interchange, policy, validation, false, false), out);
     }
 
     /** Only says the interchange arrived (UCI action 8), without judging its content. */
@@ -80,8 +92,7 @@ public final class ContrlWriter {
     }
 
     private static void writeReport(SegmentWriter out, InterchangeResult interchange, AckPolicy policy,
-            ValidationPolicy validation, boolean rejectEverything) throws EDIStreamException {
-        boolean interchangeRejected = !interchange.valid();
+            ValidationPolicy validation, boolean rejectEverything, boolean interchangeRejected) throws EDIStreamException {
         EnvelopeProblem interchangeProblem = interchange.problems().isEmpty() ? null : interchange.problems().get(0);
         writeUci(out, interchange.header(), interchangeRejected ? "4" : "7", interchangeProblem);
         for (GroupResult group : interchange.groups()) {

@@ -14,4 +14,15 @@ public interface EdiHandler {
 
     default void onInterchangeEnd(InterchangeResult interchange) {
     }
+
+    /**
+     * An interchange of which not even the header could be read ({@code ordinal} 1 for the
+     * file's first); the interchanges after it are still read.
+     */
+    default void onUnreadable(int ordinal, String reason) {
+    }
+
+    /** Something skipped or repaired on the way that is no error (a byte order mark, junk lines, wrapped lines). */
+    default void onNote(String note) {
+    }
 }

@@ -10,9 +10,9 @@ import io.xlate.edi.stream.EDIStreamReader;
 import io.xlate.edi.stream.EDIStreamValidationError;
 import io.xlate.edi.stream.EDIValidationException;
 import io.xlate.edi.stream.Location;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Set;
 
 /**
@@ -41,98 +41,173 @@ public final class EdiInterchangeReader {
     }
 
     /**
-     * Reads every interchange in {@code input} (the caller closes it).
+     * Reads every interchange in {@code input} (the caller closes it), each with its own delimiters
+     * ({@link InterchangeSplitter}). An interchange that cannot be read to its end is reported to
+     * the handler as far as it was read: as an interchange end with the envelope problem at fault
+     * (its trailer missing, its content unreadable) when its header was read, else as
+     * {@link EdiHandler#onUnreadable}; the interchanges after it are read all the same.
      *
-     * @throws NotEdiException if the input is not X12 or EDIFACT at all
-     * @throws EdiException if the EDI is broken beyond validation (e.g. cut off mid-interchange)
+     * @throws NotEdiException if the input holds no X12 or EDIFACT interchange at all
+     * @throws java.io.UncheckedIOException if the input itself fails (a download cut off)
      */
     public ReadSummary read(InputStream input, EdiHandler handler) {
-        BufferedInputStream in = new BufferedInputStream(input, 64 * 1024);
-        EdiStandard standard;
+        InterchangeSplitter splitter = new InterchangeSplitter(input, handler);
+        EdiStandard first = null;
+        int interchanges = 0;
+        int groups = 0;
+        long transactions = 0;
         try {
-            standard = EdiFormat.detect(in);
+            for (InterchangeSplitter.Piece piece = splitter.next(); piece != null; piece = splitter.next()) {
+                first = first == null ? piece.standard() : first;
+                Pass pass = new Pass(piece.standard(), handler);
+                pass.read(piece);
+                interchanges += pass.interchanges;
+                groups += pass.groups;
+                transactions += pass.transactions;
+            }
         } catch (IOException e) {
-            throw new EdiException("Cannot read EDI input", e);
+            throw new UncheckedIOException("Cannot read EDI input: " + e.getMessage(), e);
         }
-        EDIInputFactory factory = EDIInputFactory.newFactory();
-        try (EDIStreamReader reader = factory.createEDIStreamReader(in)) {
-            return new Pass(reader, standard, handler).run();
-        } catch (EDIStreamException | EDIValidationException e) {
-            throw new EdiException("Unreadable " + standard + " input: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new EdiException("Cannot read EDI input", e);
+        return new ReadSummary(first, interchanges, groups, transactions);
+    }
+
+    /** StAEDI gave up on the input: the message says where and why. */
+    private static final class Unreadable extends Exception {
+        Unreadable(Throwable cause) {
+            super(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage(), cause);
         }
     }
 
-    /** The state of one read; lives as long as one {@code read} call. */
+    /** The state of one interchange's read. */
     private final class Pass {
-        private final EDIStreamReader reader;
+        private EDIStreamReader reader;
         private final EdiStandard standard;
         private final EdiHandler handler;
         private final EnvelopeAssembler envelope;
         private TransactionAssembler transaction;
         private SegmentValues envelopeSegment;
+        /** The last segment read, if it was an envelope segment: StAEDI reports a trailer's end only with the next segment. */
+        private String lastEnvelopeTag;
         private int interchanges;
         private int groups;
         private long transactions;
 
-        Pass(EDIStreamReader reader, EdiStandard standard, EdiHandler handler) {
-            this.reader = reader;
+        Pass(EdiStandard standard, EdiHandler handler) {
             this.standard = standard;
             this.handler = handler;
             this.envelope = new EnvelopeAssembler(standard);
         }
 
-        ReadSummary run() throws EDIStreamException {
-            while (reader.hasNext()) {
-                EDIStreamEvent event = reader.next();
-                switch (event) {
-                    case START_INTERCHANGE -> envelope.startInterchange();
-                    case START_GROUP -> envelope.startGroup();
-                    case START_TRANSACTION -> transaction =
-                            new TransactionAssembler(envelope.facts(), reader.getLocation().getSegmentPosition());
-                    case START_SEGMENT -> startSegment(reader.getText());
-                    case END_SEGMENT -> endSegment();
-                    case START_COMPOSITE -> {
-                        if (envelopeSegment == null && transaction != null) {
-                            transaction.startComposite(reader.getLocation(), reference());
-                        }
+        void read(InterchangeSplitter.Piece piece) throws IOException {
+            try (EDIStreamReader opened = EDIInputFactory.newFactory().createEDIStreamReader(piece.content())) {
+                reader = opened;
+                run();
+            } catch (Unreadable e) {
+                if (piece.sourceFailure() != null) {
+                    throw piece.sourceFailure();
+                }
+                broken(piece, e.getMessage());
+            }
+        }
+
+        /** Handler exceptions pass; only what StAEDI throws makes the interchange unreadable. */
+        void run() throws Unreadable {
+            while (true) {
+                EDIStreamEvent event;
+                try {
+                    if (!reader.hasNext()) {
+                        return;
                     }
-                    case END_COMPOSITE -> {
-                        if (envelopeSegment == null && transaction != null) {
-                            transaction.endComposite();
-                        }
-                    }
-                    case ELEMENT_DATA -> element();
-                    case START_LOOP -> {
-                        if (transaction != null) {
-                            transaction.startLoop(SchemaGenerator.loopName(reader.getReferenceCode()), reference());
-                        }
-                    }
-                    case END_LOOP -> {
-                        if (transaction != null) {
-                            transaction.endLoop();
-                        }
-                    }
-                    case END_TRANSACTION -> endTransaction();
-                    case END_GROUP -> {
-                        groups++;
-                        handler.onGroupEnd(envelope.endGroup());
-                    }
-                    case END_INTERCHANGE -> endInterchange();
-                    case SEGMENT_ERROR -> segmentError();
-                    case ELEMENT_DATA_ERROR, ELEMENT_OCCURRENCE_ERROR -> elementError();
-                    default -> {
-                        // binary data is not used by the supported transactions
-                    }
+                    event = reader.next();
+                } catch (EDIStreamException | RuntimeException e) {
+                    throw new Unreadable(e);
+                }
+                try {
+                    handle(event);
+                } catch (EDIStreamException | EDIValidationException e) {
+                    throw new Unreadable(e);
                 }
             }
-            return new ReadSummary(standard, interchanges, groups, transactions);
+        }
+
+        private void handle(EDIStreamEvent event) throws EDIStreamException {
+            switch (event) {
+                case START_INTERCHANGE -> envelope.startInterchange();
+                case START_GROUP -> envelope.startGroup();
+                case START_TRANSACTION -> transaction =
+                        new TransactionAssembler(envelope.facts(), reader.getLocation().getSegmentPosition());
+                case START_SEGMENT -> startSegment(reader.getText());
+                case END_SEGMENT -> endSegment();
+                case START_COMPOSITE -> {
+                    if (envelopeSegment == null && transaction != null) {
+                        transaction.startComposite(reader.getLocation(), reference());
+                    }
+                }
+                case END_COMPOSITE -> {
+                    if (envelopeSegment == null && transaction != null) {
+                        transaction.endComposite();
+                    }
+                }
+                case ELEMENT_DATA -> element();
+                case START_LOOP -> {
+                    if (transaction != null) {
+                        transaction.startLoop(SchemaGenerator.loopName(reader.getReferenceCode()), reference());
+                    }
+                }
+                case END_LOOP -> {
+                    if (transaction != null) {
+                        transaction.endLoop();
+                    }
+                }
+                case END_TRANSACTION -> endTransaction();
+                case END_GROUP -> {
+                    groups++;
+                    handler.onGroupEnd(envelope.endGroup());
+                }
+                case END_INTERCHANGE -> endInterchange();
+                case SEGMENT_ERROR -> segmentError();
+                case ELEMENT_DATA_ERROR, ELEMENT_OCCURRENCE_ERROR -> elementError();
+                default -> {
+                    // binary data is not used by the supported transactions
+                }
+            }
+        }
+
+        /**
+         * The interchange could not be read to its end. What was read is reported: a transaction
+         * cut off is dropped (the interchange's rejection covers it), an open group ends with its
+         * trailer missing, the interchange ends with the problem at fault.
+         */
+        private void broken(InterchangeSplitter.Piece piece, String message) {
+            if (!envelope.hasInterchangeHeader()) {
+                handler.onUnreadable(piece.ordinal(), "interchange " + piece.ordinal() + " of the file is unreadable: " + message);
+                return;
+            }
+            envelopeSegment = null;
+            String last = lastEnvelopeTag == null ? "" : lastEnvelopeTag;
+            if (transaction != null && TRANSACTION_TRAILERS.contains(last)) {
+                endTransaction();
+            }
+            transaction = null;
+            boolean x12 = standard == EdiStandard.X12;
+            if (envelope.inGroup() && ("GE".equals(last) || "UNE".equals(last))) {
+                groups++;
+                handler.onGroupEnd(envelope.endGroup());
+            } else if (envelope.inGroup()) {
+                envelope.problem(new EnvelopeProblem(EnvelopeError.GROUP_TRAILER_MISSING, x12 ? "GE" : "UNE", 0, null));
+                groups++;
+                handler.onGroupEnd(envelope.endGroup());
+            }
+            envelope.problem(piece.trailerMissing()
+                    ? new EnvelopeProblem(EnvelopeError.INTERCHANGE_TRAILER_MISSING, x12 ? "IEA" : "UNZ", 0, message)
+                    : new EnvelopeProblem(EnvelopeError.INTERCHANGE_ENVELOPE_INVALID, x12 ? "IEA" : "UNZ", 0, message));
+            endInterchange();
         }
 
         private void startSegment(String tag) {
             boolean envelopeTag = INTERCHANGE_SEGMENTS.contains(tag) || GROUP_SEGMENTS.contains(tag)
                     || TRANSACTION_HEADERS.contains(tag) || TRANSACTION_TRAILERS.contains(tag);
+            lastEnvelopeTag = null;
             if (envelopeTag) {
                 envelopeSegment = new SegmentValues(tag);
             } else if (transaction != null) {
@@ -157,6 +232,7 @@ public final class EdiInterchangeReader {
                 return;
             }
             String tag = envelopeSegment.tag();
+            lastEnvelopeTag = tag;
             switch (tag) {
                 case "ISA", "UNB" -> envelope.interchangeHeader(envelopeSegment, Delimiters.of(reader.getDelimiters()));
                 case "GS", "UNG" -> envelope.groupHeader(envelopeSegment);
@@ -178,7 +254,14 @@ public final class EdiInterchangeReader {
             }
             transaction.header(envelopeSegment);
             Schema schema = schemas.find(standard, transaction.setId(), transaction.version()).orElse(null);
-            reader.setTransactionSchema(schema);
+            try {
+                reader.setTransactionSchema(schema);
+            } catch (IllegalStateException e) {
+                // a header where StAEDI sees no transaction start (a broken file): named, not validated
+                transaction.envelopeProblem(new EnvelopeProblem(EnvelopeError.TRANSACTION_ENVELOPE_INVALID, headerTag, 0,
+                        e.getMessage()));
+                return;
+            }
             if (schema == null) {
                 transaction.unsupported(headerTag);
             }

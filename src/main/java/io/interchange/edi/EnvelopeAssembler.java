@@ -71,6 +71,14 @@ final class EnvelopeAssembler {
         }
     }
 
+    boolean hasInterchangeHeader() {
+        return interchange != null;
+    }
+
+    boolean inGroup() {
+        return inGroup;
+    }
+
     EnvelopeFacts facts() {
         return new EnvelopeFacts(interchange, inGroup ? group : null);
     }

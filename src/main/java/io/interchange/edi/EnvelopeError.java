@@ -19,6 +19,7 @@ public enum EnvelopeError {
     GROUP_TRANSACTION_COUNT_MISMATCH(Level.GROUP, "5", "29",
             "Number of included transaction sets does not match actual count"),
     GROUP_ENVELOPE_INVALID(Level.GROUP, null, "12", "Invalid functional group header or trailer element"),
+    GROUP_TRAILER_MISSING(Level.GROUP, "3", "13", "Functional group trailer missing"),
     SEGMENT_OUTSIDE_TRANSACTION(Level.GROUP, null, "33", "Segment found outside a transaction"),
     INTERCHANGE_CONTROL_NUMBER_MISMATCH(Level.INTERCHANGE, "001", "28",
             "Interchange control number in the header and trailer do not match"),
@@ -26,6 +27,11 @@ public enum EnvelopeError {
             "Number of included groups (or messages) does not match actual count"),
     INTERCHANGE_ENVELOPE_INVALID(Level.INTERCHANGE, "024", "12", "Invalid interchange header or trailer content"),
     INTERCHANGE_SENDER_UNKNOWN(Level.INTERCHANGE, "006", "23", "Unknown interchange sender"),
+    /** TA1 007: the receiver id is ours but under another qualifier. EDIFACT 7: recipient not actual recipient. */
+    INTERCHANGE_RECEIVER_QUALIFIER_INVALID(Level.INTERCHANGE, "007", "7", "Invalid interchange receiver id qualifier"),
+    INTERCHANGE_RECEIVER_UNKNOWN(Level.INTERCHANGE, "008", "7", "Interchange addressed to another receiver"),
+    /** TA1 023: improper (premature) end of file; EDIFACT 13: missing (UNZ). */
+    INTERCHANGE_TRAILER_MISSING(Level.INTERCHANGE, "023", "13", "Interchange trailer missing (premature end of file)"),
     INTERCHANGE_DUPLICATE(Level.INTERCHANGE, "025", "26", "Duplicate interchange control number");
 
     /** The envelope level an error belongs to. */

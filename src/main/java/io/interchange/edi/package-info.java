@@ -4,15 +4,19 @@
  * trees of the same shape. Built on StAEDI; no Camel, no I/O beyond the streams it is given.
  *
  * <h2>Reading</h2>
- * {@link io.interchange.edi.EdiInterchangeReader#read} detects the standard from the first
- * bytes ({@link io.interchange.edi.EdiFormat}), takes whatever delimiters the ISA or UNA declares,
- * and calls an {@link io.interchange.edi.EdiHandler}:
+ * {@link io.interchange.edi.EdiInterchangeReader#read} cuts the file into its interchanges
+ * ({@code InterchangeSplitter}: byte order mark, junk lines and line wrapping undone, each
+ * interchange with the standard and delimiters its own ISA or UNA/UNB declares) and calls an
+ * {@link io.interchange.edi.EdiHandler}:
  * <ol>
  *   <li>{@code onTransaction} once per ST/UNH, as soon as its SE/UNT is read, with the envelope
  *       facts, the tree, the segment/element problems and the transaction-level envelope problems;</li>
  *   <li>{@code onGroupEnd} once per GS/UNG group (and once for EDIFACT messages sent without UNG),
  *       with every transaction's outcome and the group's trailer problems;</li>
- *   <li>{@code onInterchangeEnd} once per ISA/UNB, with the interchange's trailer problems.</li>
+ *   <li>{@code onInterchangeEnd} once per ISA/UNB, with the interchange's trailer problems (a
+ *       missing IEA/UNZ, or an interchange unreadable after its header, is one of them);</li>
+ *   <li>{@code onUnreadable} for an interchange whose header cannot be read, {@code onNote} for
+ *       what was skipped or repaired.</li>
  * </ol>
  * Every transaction is delivered, valid or not: use {@link io.interchange.edi.GroupVerdict} with
  * an {@link io.interchange.edi.AckPolicy} to decide which to process, and hand the same group to

@@ -54,8 +54,13 @@ public record Partner(
      * @param rejectWholeInterchange a failing transaction rejects every transaction of its interchange
      * @param duplicate              an interchange control number seen before: {@code TA1} (X12 TA1 / EDIFACT
      *                               CONTRL rejecting the interchange) or {@code LOG} (log line and metric only)
+     * @param fallbackDelimiters     the delimiters acknowledgements are written with when the partner's own
+     *                               cannot be reused by the writer, X12 element, component, repetition and
+     *                               segment ({@code *>^~}), EDIFACT element, component, release and segment
+     *                               ({@code +:?'}); {@code null}: the standard's defaults
      */
-    public record AckPolicy(String type, boolean rejectWholeInterchange, DuplicatePolicy duplicate) {
+    public record AckPolicy(String type, boolean rejectWholeInterchange, DuplicatePolicy duplicate,
+            String fallbackDelimiters) {
     }
 
     public enum DuplicatePolicy { TA1, LOG }
@@ -83,8 +88,20 @@ public record Partner(
         public enum Kind { DROPBOX, REMOTE }
     }
 
-    /** The ISA qualifier:id or UNB id:qualifier the partner sends as, e.g. {@code ZZ:ACMEPARTNER}. */
+    /**
+     * The ISA qualifier:id or UNB id:qualifier the partner sends as, e.g. {@code ZZ:ACMEPARTNER};
+     * an EDIFACT id without a qualifier is the id alone ({@link #senderKey(String, String, boolean)}).
+     */
     public String senderKey() {
-        return standard == Standard.X12 ? x12.qualifier() + ":" + x12.id() : edifact.id() + ":" + edifact.qualifier();
+        return standard == Standard.X12 ? senderKey(x12.qualifier(), x12.id(), true)
+                : senderKey(edifact.qualifier(), edifact.id(), false);
+    }
+
+    /** The sender key of an inbound envelope, in the same form as {@link #senderKey()}. */
+    public static String senderKey(String qualifier, String id, boolean x12) {
+        if (x12) {
+            return qualifier + ":" + id;
+        }
+        return qualifier == null || qualifier.isEmpty() ? id : id + ":" + qualifier;
     }
 }

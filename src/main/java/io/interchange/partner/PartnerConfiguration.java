@@ -23,6 +23,7 @@ import io.interchange.edi.intake.EdiTracking;
 import io.interchange.edi.intake.FileRefusal;
 import io.interchange.edi.intake.InterchangeRegister;
 import io.interchange.edi.intake.OrderMapping;
+import io.interchange.edi.intake.OwnReceivers;
 import io.interchange.edi.intake.PartnerOutbox;
 import io.interchange.edi.inbound.PartnerAcknowledgements;
 import io.interchange.edi.inbound.ReceivedAcknowledgements;
@@ -43,6 +44,7 @@ import io.interchange.sftp.IntakeFilePlacement;
 import io.interchange.sftp.SftpDropBox;
 import io.interchange.sftp.SftpSessionLimits;
 import io.interchange.sftp.UploadLimits;
+import io.interchange.sftp.UploadsInProgress;
 import io.interchange.tracking.DocumentTimeline;
 import io.interchange.tracking.DocumentTracker;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -91,8 +93,10 @@ public class PartnerConfiguration implements CamelConfiguration {
     private long readLockMinAgeMs;
     @PropertyInject("interchange.sftp.intake.read-lock-timeout-ms")
     private long readLockTimeoutMs;
-    @PropertyInject("interchange.sftp.intake.write-grace-seconds")
-    private long writeGraceSeconds;
+    @PropertyInject(value = "interchange.edi.own.x12-ids", defaultValue = "")
+    private String ownX12Ids;
+    @PropertyInject(value = "interchange.edi.own.edifact-ids", defaultValue = "")
+    private String ownEdifactIds;
     @PropertyInject("interchange.sftp.intake.admission-batch")
     private int admissionBatch;
     @PropertyInject("interchange.sftp.intake.claim-max-age-ms")
@@ -146,6 +150,7 @@ public class PartnerConfiguration implements CamelConfiguration {
         registry.bind("partnerDirectory", directory);
         registry.bind("partnerEndpoints", endpoints);
 
+        UploadsInProgress uploads = new UploadsInProgress();
         if (dropBoxEnabled) {
             // one throttle for every door (SecurityConfiguration): failures at the admin API count here too
             LoginThrottle throttle = registry.lookupByNameAndType("loginThrottle", LoginThrottle.class);
@@ -154,7 +159,8 @@ public class PartnerConfiguration implements CamelConfiguration {
                     new DropBoxFileAccess(layout, serviceUser,
                             new UploadLimits(uploadMaxFileBytes, uploadMaxInboundBytes, uploadMinFreeBytes)),
                     new SftpSessionLimits(Duration.ofSeconds(loginTimeoutSeconds), Duration.ofSeconds(idleTimeoutSeconds),
-                            Duration.ofSeconds(readTimeoutSeconds), loginAttempts));
+                            Duration.ofSeconds(readTimeoutSeconds), loginAttempts),
+                    uploads);
             registry.bind("sftpDropBox", dropBox);
             context.addService(dropBox, true, true);
             directory.onChange((before, after) -> after.partners().stream()
@@ -183,7 +189,7 @@ public class PartnerConfiguration implements CamelConfiguration {
                 new EdiOrderAdmission(new OrderMapping(Path.of(mappingsDir)), schemas, admission,
                         new BusTransaction(registry.lookupByNameAndType("jmsConnectionFactory", ConnectionFactory.class))),
                 tracking, new InterchangeRegister(dataSource), numbers, ediMetrics, outbox,
-                Duration.ofSeconds(writeGraceSeconds), admissionBatch, partnerAcknowledgements));
+                OwnReceivers.of(ownX12Ids, ownEdifactIds), admissionBatch, partnerAcknowledgements));
         registry.bind("ediFileRefusal", new FileRefusal(directory, outbox, ediMetrics));
         registry.bind("orderResponses", new OrderResponses(directory, tracking, numbers, outbox, Path.of(mappingsDir), sent));
         registry.bind("orderResponseProgress", new OrderResponseProgress(tracking, responsesQueue));
@@ -193,7 +199,9 @@ public class PartnerConfiguration implements CamelConfiguration {
         registry.bind("orderLookupQuery", new OrderLookupQuery(tracker, List.of(tracking)));
 
         PartnerRoutes routes = new PartnerRoutes(context, endpoints, partnerId -> {
-            IntakeFilePlacement placement = new IntakeFilePlacement(readLockCheckMs, readLockMinAgeMs, readLockTimeoutMs);
+            // only drop-box sessions are seen: for a remote server this is always false
+            IntakeFilePlacement placement = new IntakeFilePlacement(readLockCheckMs, readLockMinAgeMs, readLockTimeoutMs,
+                    fileName -> uploads.isOpen(partnerId, fileName));
             registry.bind("ediFilePlacement-" + partnerId, placement);
             return "ediFilePlacement-" + partnerId;
         });

@@ -200,7 +200,13 @@ public final class PartnerRegistryParser {
         }
         Partner.DuplicatePolicy duplicate = enumValue(Partner.DuplicatePolicy.class, text(node.path("duplicate"), "ta1"),
                 where + ".duplicate", problems);
-        return new Partner.AckPolicy(type, reject.equals("interchange"), duplicate);
+        String delimiters = text(node.path("delimiters"), null);
+        if (delimiters != null && (delimiters.length() != 4 || delimiters.chars().distinct().count() != 4
+                || delimiters.chars().anyMatch(Character::isLetterOrDigit))) {
+            problems.add(where + ".delimiters", "'" + delimiters + "' must be four different characters, no letters or digits: "
+                    + "X12 element, component, repetition, segment (*>^~); EDIFACT element, component, release, segment (+:?')");
+        }
+        return new Partner.AckPolicy(type, reject.equals("interchange"), duplicate, delimiters);
     }
 
     /** An ISO-8601 duration such as {@code PT24H} or {@code P2D}; absent is null (the default applies). */

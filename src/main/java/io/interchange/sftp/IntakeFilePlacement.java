@@ -1,5 +1,7 @@
 package io.interchange.sftp;
 
+import java.util.function.Predicate;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileEndpoint;
@@ -19,8 +21,9 @@ import org.apache.camel.support.builder.ExpressionBuilder;
  * </ul>
  * Camel's own move/moveFailed options know only the first two; a transient failure would send a
  * good file to the error folder. Before a file is taken it must stop changing (size and time
- * stable over the check interval, {@link StableSizeReadLock}) so half-written files stay put and
- * the size the route checks is the settled one.
+ * stable over the check interval, {@link StableSizeReadLock}) so the size the route checks is the
+ * settled one, and, on the embedded drop box, no partner session may have it open for writing
+ * ({@link UploadsInProgress}), so half-written files stay put however long the client stalls.
  */
 @SuppressWarnings({"rawtypes", "unchecked"})
 public class IntakeFilePlacement extends GenericFileRenameProcessStrategy {
@@ -29,10 +32,23 @@ public class IntakeFilePlacement extends GenericFileRenameProcessStrategy {
     public static final String ERROR_TARGET = "ediErrorTarget";
     public static final String RETRY_LATER = "ediRetryLater";
 
-    public IntakeFilePlacement(long checkIntervalMs, long minAgeMs, long timeoutMs) {
+    private final Predicate<String> beingWritten;
+
+    /** @param beingWritten whether a file (by name) is still open for writing by the partner */
+    public IntakeFilePlacement(long checkIntervalMs, long minAgeMs, long timeoutMs, Predicate<String> beingWritten) {
+        this.beingWritten = beingWritten;
         setCommitRenamer(new GenericFileExpressionRenamer(ExpressionBuilder.headerExpression(ARCHIVE_TARGET)));
         setFailureRenamer(new GenericFileExpressionRenamer(ExpressionBuilder.headerExpression(ERROR_TARGET)));
         setExclusiveReadLockStrategy(new StableSizeReadLock(checkIntervalMs, minAgeMs, timeoutMs));
+    }
+
+    @Override
+    public boolean begin(GenericFileOperations operations, GenericFileEndpoint endpoint, Exchange exchange, GenericFile file)
+            throws Exception {
+        if (beingWritten.test(file.getFileNameOnly())) {
+            return false;
+        }
+        return super.begin(operations, endpoint, exchange, file);
     }
 
     @Override

@@ -30,16 +30,18 @@ public class SftpDropBox extends ServiceSupport {
     private final DropBoxAccounts accounts;
     private final DropBoxFileAccess fileAccess;
     private final SftpSessionLimits limits;
+    private final UploadsInProgress uploads;
     private SshServer server;
 
     public SftpDropBox(String host, int port, Path hostKeyFile, DropBoxAccounts accounts, DropBoxFileAccess fileAccess,
-            SftpSessionLimits limits) {
+            SftpSessionLimits limits, UploadsInProgress uploads) {
         this.host = host;
         this.port = port;
         this.hostKeyFile = hostKeyFile;
         this.accounts = accounts;
         this.fileAccess = fileAccess;
         this.limits = limits;
+        this.uploads = uploads;
     }
 
     public int port() {
@@ -59,10 +61,12 @@ public class SftpDropBox extends ServiceSupport {
         server.setPublickeyAuthenticator(accounts);
         server.setKeyboardInteractiveAuthenticator(null);
         server.setFileSystemFactory(accounts);
-        server.setSubsystemFactories(List.of(new SftpSubsystemFactory.Builder()
+        SftpSubsystemFactory sftp = new SftpSubsystemFactory.Builder()
                 .withFileSystemAccessor(fileAccess)
                 .withSftpErrorStatusDataHandler(new DropBoxRefusalMessages())
-                .build()));
+                .build();
+        sftp.addSftpEventListener(uploads);
+        server.setSubsystemFactories(List.of(sftp));
         CoreModuleProperties.AUTH_TIMEOUT.set(server, limits.login());
         CoreModuleProperties.IDLE_TIMEOUT.set(server, limits.idle());
         CoreModuleProperties.NIO2_READ_TIMEOUT.set(server, limits.read());

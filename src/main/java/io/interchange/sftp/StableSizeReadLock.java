@@ -67,10 +67,12 @@ public class StableSizeReadLock implements GenericFileExclusiveReadLockStrategy 
         }
     }
 
-    /** Same size and time in both listings, not empty, and old enough. */
+    /**
+     * Same size and time in both listings, and old enough. An empty file is taken too once it is
+     * old enough: it is answered as empty instead of sitting in inbound/ unanswered.
+     */
     boolean isStable(SftpRemoteFile before, SftpRemoteFile now, Instant at) {
         return before.getFileLength() == now.getFileLength() && before.getLastModified() == now.getLastModified()
-                && now.getFileLength() > 0
                 && Duration.between(Instant.ofEpochMilli(now.getLastModified()), at).toMillis() >= minAgeMs;
     }
 

@@ -9,6 +9,8 @@ final class Collected implements EdiHandler {
     final List<EdiTransaction> transactions = new ArrayList<>();
     final List<GroupResult> groups = new ArrayList<>();
     final List<InterchangeResult> interchanges = new ArrayList<>();
+    final List<String> notes = new ArrayList<>();
+    final List<String> unreadable = new ArrayList<>();
     ReadSummary summary;
 
     @Override
@@ -24,6 +26,16 @@ final class Collected implements EdiHandler {
     @Override
     public void onInterchangeEnd(InterchangeResult interchange) {
         interchanges.add(interchange);
+    }
+
+    @Override
+    public void onNote(String note) {
+        notes.add(note);
+    }
+
+    @Override
+    public void onUnreadable(int ordinal, String reason) {
+        unreadable.add(reason);
     }
 
     EdiTransaction transaction(int index) {

@@ -251,15 +251,18 @@ class EdiInterchangeReaderTest {
     }
 
     @Test
-    void interchangeCutOffBeforeItsTrailerFailsWithAnEdiException() {
+    void interchangeCutOffBeforeItsTrailerEndsWithItsTrailersMissingAndTheCutTransactionDropped() {
         String truncated = "ISA*00*          *00*          *ZZ*ACMEPARTNER    *ZZ*INTERCHANGE    *261120*1230*U*00401"
                 + "*000000101*0*P*>~GS*PO*ACMEPARTNER*INTERCHANGE*20261120*1230*101*X*004010~ST*850*0001~BEG*00*SA*PO-1";
         Collected collected = new Collected();
 
-        assertThatThrownBy(() -> new EdiInterchangeReader().read(
-                new ByteArrayInputStream(truncated.getBytes(StandardCharsets.US_ASCII)), collected))
-                .isInstanceOf(EdiException.class);
+        new EdiInterchangeReader().read(new ByteArrayInputStream(truncated.getBytes(StandardCharsets.US_ASCII)), collected);
+
         assertThat(collected.transactions).isEmpty();
+        assertThat(collected.groups).singleElement().satisfies(g -> assertThat(g.problems())
+                .extracting(EnvelopeProblem::error).containsExactly(EnvelopeError.GROUP_TRAILER_MISSING));
+        assertThat(collected.interchanges).singleElement().satisfies(i -> assertThat(i.problems())
+                .extracting(EnvelopeProblem::error).containsExactly(EnvelopeError.INTERCHANGE_TRAILER_MISSING));
     }
 
     @Test

@@ -24,10 +24,16 @@ class StableSizeReadLockTest {
     }
 
     @Test
-    void aFileTouchedJustNowOrEmptyIsNotStable() {
+    void aFileTouchedJustNowIsNotStable() {
         assertThat(lock.isStable(listing(500, 1_000), listing(500, 1_000), NOW)).isFalse();
-        assertThat(lock.isStable(listing(0, 5_000), listing(0, 5_000), NOW)).isFalse();
         assertThat(lock.isStable(listing(500, 5_000), listing(500, 4_000), NOW)).isFalse();
+    }
+
+    @Test
+    void anEmptyFileOldEnoughIsStableSoItIsTakenAndAnswered() {
+        // a 0-byte file must leave inbound/ with a reason file, not sit there forever
+        assertThat(lock.isStable(listing(0, 5_000), listing(0, 5_000), NOW)).isTrue();
+        assertThat(lock.isStable(listing(0, 1_000), listing(0, 1_000), NOW)).isFalse();
     }
 
     private static SftpRemoteFile<Object> listing(long length, long ageMs) {

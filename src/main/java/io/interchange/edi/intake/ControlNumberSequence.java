@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -38,6 +40,51 @@ public class ControlNumberSequence {
             }
         } catch (SQLException e) {
             throw new TrackingException("Cannot take a " + kind + " control number for " + partnerId, e);
+        }
+    }
+
+    /**
+     * Draws the next number of each of {@code kinds}, hands them to {@code use} (which writes and
+     * delivers a document) and keeps them only if it returns: the row locks are held meanwhile, so
+     * a number is spent only on a document that went out, and none is handed out twice.
+     */
+    public <T> T withNext(String partnerId, List<String> kinds, Function<long[], T> use) {
+        kinds.forEach(kind -> ensureRow(partnerId, kind));
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                long[] values = new long[kinds.size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = take(connection, partnerId, kinds.get(i));
+                }
+                T result = use.apply(values);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new TrackingException("Cannot take control numbers " + kinds + " for " + partnerId, e);
+        }
+    }
+
+    /** The partner's row of this kind, so that drawing never races on a first insert inside a longer transaction. */
+    private void ensureRow(String partnerId, String kind) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("""
+                        insert into edi_control_number (partner_id, kind, next_value)
+                        select ?, ?, 1 where not exists
+                            (select 1 from edi_control_number where partner_id = ? and kind = ?)""")) {
+            insert.setString(1, partnerId);
+            insert.setString(2, kind);
+            insert.setString(3, partnerId);
+            insert.setString(4, kind);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            if (!"23505".equals(e.getSQLState())) {
+                throw new TrackingException("Cannot prepare " + kind + " control numbers for " + partnerId, e);
+            }
         }
     }
 

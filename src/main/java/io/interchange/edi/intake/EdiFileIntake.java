@@ -1,12 +1,12 @@
 package io.interchange.edi.intake;
 
 import java.io.InputStream;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.stream.Collectors;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.interchange.edi.EdiException;
 import io.interchange.edi.EdiInterchangeReader;
+import io.interchange.edi.EdiWriteException;
 import io.interchange.edi.NotEdiException;
 import io.interchange.edi.inbound.PartnerAcknowledgements;
 import io.interchange.partner.Partner;
@@ -23,12 +23,15 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #read}: size limit, then stream the file through the EDI reader; each transaction is
  *       mapped as it is read and admitted in batches of a few hundred (one commit to the bus each),
  *       the acknowledgements are built (exchange property {@value #OUTCOME});</li>
- *   <li>{@link #acknowledge}: the acknowledgements go to the partner's {@code outbound/} and the
- *       interchanges are registered as received; a file with any rejection is then refused, so it
- *       lands in {@code error/} with the list of rejections beside it.</li>
+ *   <li>{@link #acknowledge}: each acknowledgement is written with control numbers drawn for it and
+ *       goes to the partner's {@code outbound/} (the numbers are kept only if it got there), the
+ *       interchanges are registered as received, the transactions counted; a file with any
+ *       rejection is then refused, so it lands in {@code error/} with the list of rejections beside
+ *       it and in the partner's {@code outbound/}.</li>
  * </ol>
- * Failures that may pass (database, bus, SFTP server, a file still growing) are
- * {@link RetryLaterException}: the file stays in {@code inbound/} for the next poll, and the
+ * Broken EDI is answered at once (the read lock has already seen the file stop changing): there is
+ * no waiting for a file "still being written". Failures that may pass (database, bus, SFTP server)
+ * are {@link RetryLaterException}: the file stays in {@code inbound/} for the next poll, and the
  * business keys and the interchange register make the second pass admit nothing twice.
  */
 public class EdiFileIntake {
@@ -40,23 +43,23 @@ public class EdiFileIntake {
     private final EdiInterchangeReader reader;
     private final FileRunServices services;
     private final PartnerOutbox outbox;
-    private final Duration writeGrace;
+    private final OwnReceivers receivers;
 
     /**
-     * @param writeGrace how long after its last change a file that ends mid-interchange is taken for
-     *                   one still being written (and left for a later poll) rather than a broken one
+     * @param receivers the receiver ids of this environment besides the registry's own identity
      * @param admissionBatch how many orders of a file go on the bus with one commit
      * @param partnerAcknowledgements takes in the partner's 997/999/CONTRL (the acknowledgement loop)
      */
     public EdiFileIntake(PartnerDirectory partners, EdiInterchangeReader reader, EdiOrderAdmission admission,
             EdiTracking tracking, InterchangeRegister register, ControlNumberSequence numbers, EdiMetrics metrics,
-            PartnerOutbox outbox, Duration writeGrace, int admissionBatch, PartnerAcknowledgements partnerAcknowledgements) {
+            PartnerOutbox outbox, OwnReceivers receivers, int admissionBatch,
+            PartnerAcknowledgements partnerAcknowledgements) {
         this.partners = partners;
         this.reader = reader;
         this.services = new FileRunServices(admission, tracking, register, numbers, metrics, admissionBatch,
                 partnerAcknowledgements);
         this.outbox = outbox;
-        this.writeGrace = writeGrace;
+        this.receivers = receivers;
     }
 
     public void read(Exchange exchange) {
@@ -64,20 +67,20 @@ public class EdiFileIntake {
         String fileName = exchange.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         long length = exchange.getMessage().getHeader(Exchange.FILE_LENGTH, 0L, Long.class);
         long modified = exchange.getMessage().getHeader(Exchange.FILE_LAST_MODIFIED, 0L, Long.class);
+        if (length == 0) {
+            throw new FileRefusedException("Not an EDI file: the file is empty (0 bytes).");
+        }
         if (length > partner.maxFileBytes()) {
             throw new FileRefusedException("File of " + length + " bytes is over partner " + partner.id()
                     + "'s limit of " + partner.maxFileBytes() + " bytes; it was not read.");
         }
-        FileRun run = new FileRun(partner, partners.current().own(), fileName, fileName + "|" + length + "|" + modified, services);
+        FileRun run = new FileRun(partner, partners.current().own(), receivers, fileName,
+                fileName + "|" + length + "|" + modified, services);
         try (InputStream in = exchange.getMessage().getMandatoryBody(InputStream.class)) {
             reader.read(in, run);
         } catch (NotEdiException e) {
             throw new FileRefusedException(e.getMessage() + ". Only X12 (ISA...) and EDIFACT (UNA/UNB...) files are accepted.", e);
         } catch (EdiException e) {
-            if (Duration.between(Instant.ofEpochMilli(modified), Instant.now()).compareTo(writeGrace) < 0) {
-                throw new RetryLaterException("incomplete EDI in a file changed less than " + writeGrace.toSeconds()
-                        + " s ago, taken for one still being written: " + e.getMessage(), e);
-            }
             throw new FileRefusedException("Unreadable EDI: " + e.getMessage(), e);
         } catch (TrackingException | CamelExecutionException e) {
             throw new RetryLaterException("cannot reach the database or the bus: " + e.getMessage(), e);
@@ -94,12 +97,21 @@ public class EdiFileIntake {
     public void acknowledge(Exchange exchange) {
         FileOutcome outcome = exchange.getProperty(OUTCOME, FileOutcome.class);
         Partner partner = partners.require(outcome.partnerId());
+        List<String> rejections = new ArrayList<>(outcome.rejections());
         try {
-            for (OutboundDocument acknowledgement : outcome.acknowledgements()) {
-                outbox.deliver(partner, acknowledgement);
+            List<String> delivered = new ArrayList<>();
+            for (AcknowledgementDraft draft : outcome.acknowledgements()) {
+                try {
+                    delivered.add(services.numbers().withNext(partner.id(), draft.kinds(), numbers -> {
+                        OutboundDocument document = draft.write(numbers);
+                        outbox.deliver(partner, document);
+                        return document.fileName();
+                    }));
+                } catch (EdiWriteException e) {
+                    rejections.add("the " + draft.type() + " acknowledgement " + e.getMessage());
+                }
             }
-            String sent = outcome.acknowledgements().stream().map(OutboundDocument::fileName)
-                    .collect(Collectors.joining(", ", "in outbound/: ", ""));
+            String sent = "in outbound/: " + String.join(", ", delivered);
             for (FileOutcome.ReceivedInterchange interchange : outcome.interchanges()) {
                 services.register().register(partner.id(), interchange.controlNumber(), outcome.fileName(),
                         outcome.fileKey(), interchange.transactions());
@@ -109,8 +121,9 @@ public class EdiFileIntake {
             throw new RetryLaterException("acknowledgements not delivered: " + e.getMessage(), e);
         }
         LOG.info("Partner {} {}", partner.id(), outcome.summary());
-        if (!outcome.rejections().isEmpty()) {
-            throw new FileRefusedException(outcome.summary() + ":\n- " + String.join("\n- ", outcome.rejections()));
+        outcome.transactions().forEach((state, count) -> services.metrics().transactions(partner.id(), state, count));
+        if (!rejections.isEmpty()) {
+            throw new FileRefusedException(outcome.summary() + ":\n- " + String.join("\n- ", rejections));
         }
         services.metrics().file(partner.id(), "archived");
     }

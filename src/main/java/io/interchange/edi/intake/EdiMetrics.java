@@ -6,7 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * EDI intake metrics at {@code /observe/metrics}: {@code interchange_edi_files_total{partner,outcome}}
  * (archived, refused, retry), {@code interchange_edi_transactions_total{partner,outcome}} (admitted,
- * duplicate, rejected) and {@code interchange_edi_duplicate_interchanges_total{partner}}. Partner
+ * duplicate, rejected, test, acknowledgement; counted once per answered file, however often it was
+ * tried) and {@code interchange_edi_duplicate_interchanges_total{partner}}. Partner
  * ids come from the registry, so their number is bounded by it.
  */
 public class EdiMetrics {
@@ -22,9 +23,9 @@ public class EdiMetrics {
                 .tag("partner", partner).tag("outcome", outcome).register(registry).increment();
     }
 
-    public void transaction(String partner, String outcome) {
+    public void transactions(String partner, String outcome, int count) {
         Counter.builder("interchange.edi.transactions").description("Inbound EDI transactions by outcome")
-                .tag("partner", partner).tag("outcome", outcome).register(registry).increment();
+                .tag("partner", partner).tag("outcome", outcome).register(registry).increment(count);
     }
 
     public void duplicateInterchange(String partner) {

@@ -1,7 +1,9 @@
 package io.interchange.edi.intake;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
+import io.interchange.partner.Partner;
 import io.interchange.partner.PartnerDirectory;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -9,8 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A refused file's reason, written as {@code <stored name>.reason.txt} into the partner's error
- * folder where the file itself is about to be moved; the partner's ops and ours read it there.
+ * A refused file's reason, written as {@code <stored name>.reason.txt} into the error folder where
+ * the file itself is about to be moved (our ops read it there) and into the partner's own
+ * {@code outbound/}: a file that is not EDI, is empty or cannot be read gets no acknowledgement,
+ * so this is the partner's answer.
  */
 public class FileRefusal implements Processor {
 
@@ -37,6 +41,8 @@ public class FileRefusal implements Processor {
                 + "\nReason: " + reason + "\n";
         LOG.warn("Partner {} file {} refused, moved to the error folder: {}", partnerId, fileName, reason);
         metrics.file(partnerId, "refused");
-        outbox.reason(partners.require(partnerId), stored + ".reason.txt", text);
+        Partner partner = partners.require(partnerId);
+        outbox.reason(partner, stored + ".reason.txt", text);
+        outbox.deliver(partner, new OutboundDocument(stored + ".reason.txt", text.getBytes(StandardCharsets.UTF_8)));
     }
 }

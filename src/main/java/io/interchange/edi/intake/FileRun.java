@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.interchange.edi.AckCode;
@@ -13,6 +15,11 @@ import io.interchange.edi.AckControlNumbers;
 import io.interchange.edi.AckPolicy;
 import io.interchange.edi.AckStatus;
 import io.interchange.edi.ContrlWriter;
+import io.interchange.edi.Delimiters;
+import io.interchange.edi.EdiException;
+import io.interchange.edi.EdiWriteException;
+import io.interchange.edi.EnvelopeFacts;
+import io.interchange.edi.GroupHeader;
 import io.interchange.edi.EdiHandler;
 import io.interchange.edi.EdiStandard;
 import io.interchange.edi.EdiTransaction;
@@ -40,8 +47,12 @@ import org.slf4j.LoggerFactory;
  * acknowledgements are built (or held back until its interchange's verdict, for partners that
  * reject whole interchanges); each group gets its 997/999, each EDIFACT interchange its CONTRL; an
  * interchange from an unknown sender or a duplicate one is skipped and reported at interchange
- * level (TA1, CONTRL UCI). Acknowledgements say exactly what was admitted:
- * a transaction the mapping or the canonical schema refuses is rejected in them too.
+ * level (TA1, CONTRL UCI), as is one addressed to another receiver. Acknowledgements say exactly
+ * what was admitted: a transaction the mapping or the canonical schema refuses is rejected in them
+ * too. Transactions are dispatched by their set ({@link InboundSet}): orders are mapped, inbound
+ * acknowledgements taken in, anything else rejected as not supported. Orders of a test interchange
+ * (ISA15 {@code T}, UNB 0035 {@code 1}) are mapped and acknowledged, never admitted.
+ * Acknowledgements are drafts here, written with their control numbers at delivery.
  */
 final class FileRun implements EdiHandler {
 
@@ -51,6 +62,7 @@ final class FileRun implements EdiHandler {
 
     private final Partner partner;
     private final OwnIdentity own;
+    private final OwnReceivers receivers;
     private final String fileName;
     private final String fileKey;
     private final FileRunServices services;
@@ -59,6 +71,7 @@ final class FileRun implements EdiHandler {
     private Skip skip;
     private int admittedInInterchange;
     private final Map<String, List<ValidationProblem>> refused = new HashMap<>();
+    private final Map<String, EnvelopeProblem> notSupported = new HashMap<>();
     private final List<GroupResult> groupsOfInterchange = new ArrayList<>();
     private final PendingOrders pending = new PendingOrders();
     private final List<Admitting> batch = new ArrayList<>();
@@ -66,13 +79,18 @@ final class FileRun implements EdiHandler {
 
     private int admitted;
     private int duplicates;
-    private final List<OutboundDocument> acknowledgements = new ArrayList<>();
+    private final List<AcknowledgementDraft> acknowledgements = new ArrayList<>();
     private final List<FileOutcome.ReceivedInterchange> received = new ArrayList<>();
     private final List<String> rejections = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    /** Transactions by outcome, counted into the metrics once the file is answered (not once per attempt). */
+    private final Map<String, Integer> counts = new TreeMap<>();
 
-    FileRun(Partner partner, OwnIdentity own, String fileName, String fileKey, FileRunServices services) {
+    FileRun(Partner partner, OwnIdentity own, OwnReceivers receivers, String fileName, String fileKey,
+            FileRunServices services) {
         this.partner = partner;
         this.own = own;
+        this.receivers = receivers.with(own);
         this.fileName = fileName;
         this.fileKey = fileKey;
         this.services = services;
@@ -81,7 +99,17 @@ final class FileRun implements EdiHandler {
     FileOutcome outcome() {
         pending.close();
         return new FileOutcome(partner.id(), fileName, fileKey, admitted, duplicates, List.copyOf(acknowledgements),
-                List.copyOf(received), List.copyOf(rejections));
+                List.copyOf(received), List.copyOf(rejections), List.copyOf(notes), Map.copyOf(counts));
+    }
+
+    @Override
+    public void onNote(String note) {
+        notes.add(note);
+    }
+
+    @Override
+    public void onUnreadable(int ordinal, String reason) {
+        rejections.add(reason + " (no acknowledgement: its header cannot be read)");
     }
 
     @Override
@@ -102,12 +130,28 @@ final class FileRun implements EdiHandler {
             reject(transaction, group, reason);
             return;
         }
+        if (InboundSet.of(transaction.envelope().standard(), transaction.setId()) == InboundSet.NOT_SUPPORTED) {
+            boolean x12 = transaction.envelope().standard() == EdiStandard.X12;
+            notSupported.put(transaction.controlNumber(), new EnvelopeProblem(EnvelopeError.TRANSACTION_NOT_SUPPORTED,
+                    x12 ? "ST" : "UNH", x12 ? 1 : 2, transaction.setId()));
+            reject(transaction, group, EnvelopeError.TRANSACTION_NOT_SUPPORTED.description() + ": " + transaction.setId()
+                    + " is not taken inbound (orders: " + (x12 ? "850" : "ORDERS") + "; acknowledgements: "
+                    + (x12 ? "997, 999" : "CONTRL") + ")");
+            return;
+        }
         ObjectNode order;
         try {
             order = services.admission().prepare(partner, transaction.tree());
         } catch (TransactionRejectedException e) {
             refused.put(transaction.controlNumber(), List.of(anchor(transaction)));
             reject(transaction, group, e.getMessage());
+            return;
+        }
+        if (interchange.isTest()) {
+            count("test");
+            track(transaction, group, externalNumber(transaction), null, "test",
+                    "test interchange (" + (interchange.standard() == EdiStandard.X12 ? "ISA15 T" : "UNB 0035 1")
+                            + "): acknowledged, not booked", order.toString());
             return;
         }
         if (partner.acknowledgements().rejectWholeInterchange()) {
@@ -125,6 +169,7 @@ final class FileRun implements EdiHandler {
         enter(group.envelope().interchange());
         GroupResult adjusted = withRefusals(group);
         refused.clear();
+        notSupported.clear();
         flush();
         if (skip == null && !group.problems().isEmpty()) {
             boolean rejected = GroupVerdict.of(adjusted, policy(), partner.validation(), false).status() == AckStatus.REJECTED;
@@ -149,7 +194,7 @@ final class FileRun implements EdiHandler {
         // under per-transaction rejection the valid transactions went on as they were read: a
         // broken trailer is then noted (TA1 E), not turned into a rejection of what was admitted
         boolean admittedDespiteTrailer = !result.valid() && admittedInInterchange > 0
-                && result.header().standard() == EdiStandard.X12 && !partner.acknowledgements().rejectWholeInterchange();
+                && !partner.acknowledgements().rejectWholeInterchange();
         if (!result.valid()) {
             rejections.add("interchange " + result.header().controlNumber()
                     + (admittedDespiteTrailer ? " accepted with errors, its valid transactions went on: " : " rejected: ")
@@ -163,21 +208,19 @@ final class FileRun implements EdiHandler {
             LOG.debug("Partner {} file {}: interchange {} holds acknowledgements only; none goes back", partner.id(),
                     fileName, result.header().controlNumber());
         } else if (result.header().standard() == EdiStandard.EDIFACT) {
-            AckControlNumbers numbers = services.numbers(partner.id());
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            new ContrlWriter().write(new InterchangeResult(result.header(), groupsOfInterchange, result.problems()),
-                    policy(), partner.validation(), !accepted, numbers, out);
-            acknowledgements.add(new OutboundDocument("CONTRL-" + numbers.interchange() + ".edi", out.toByteArray()));
+            acknowledgeInterchange(new InterchangeResult(result.header(), List.copyOf(groupsOfInterchange),
+                    result.problems()), !accepted, admittedDespiteTrailer);
         } else {
             groupsOfInterchange.stream().filter(group -> !onlyAcknowledgements(group))
                     .forEach(group -> acknowledgeGroup(group, !accepted));
             if (!result.valid()) {
                 String code = result.problems().stream().map(p -> p.error().x12()).filter(c -> c != null).findFirst()
                         .orElse(EnvelopeError.INTERCHANGE_ENVELOPE_INVALID.x12());
-                long number = services.numbers().next(partner.id(), "interchange");
-                acknowledgements.add(new OutboundDocument("TA1-" + number + ".x12", admittedDespiteTrailer
-                        ? Ta1Notice.acceptWithErrors(result.header(), own, number, code, LocalDateTime.now())
-                        : Ta1Notice.reject(result.header(), own, number, code, LocalDateTime.now())));
+                InterchangeHeader header = result.header();
+                acknowledgements.add(new AcknowledgementDraft("TA1", ".x12", AcknowledgementDraft.INTERCHANGE_NUMBER,
+                        numbers -> admittedDespiteTrailer
+                                ? Ta1Notice.acceptWithErrors(header, own, numbers[0], code, LocalDateTime.now())
+                                : Ta1Notice.reject(header, own, numbers[0], code, LocalDateTime.now())));
             }
         }
         if (skip == null && admittedInInterchange > 0) {
@@ -195,12 +238,77 @@ final class FileRun implements EdiHandler {
 
     /** The 997/999 of one X12 group. */
     private void acknowledgeGroup(GroupResult group, boolean rejectedWithInterchange) {
-        AckControlNumbers numbers = services.numbers(partner.id());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new X12AcknowledgementWriter().write("999".equals(partner.acknowledgements().type()), group, policy(),
-                partner.validation(), rejectedWithInterchange, numbers, null, out);
-        acknowledgements.add(new OutboundDocument(partner.acknowledgements().type() + "-" + numbers.interchange() + ".x12",
-                out.toByteArray()));
+        boolean implementation = "999".equals(partner.acknowledgements().type());
+        AckPolicy policy = policy();
+        List<GroupResult> variants = List.of(group, declared(group));
+        acknowledgements.add(new AcknowledgementDraft(partner.acknowledgements().type(), ".x12",
+                AcknowledgementDraft.ENVELOPE_NUMBERS, numbers -> firstWritten(variants, variant -> {
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    new X12AcknowledgementWriter().write(implementation, variant, policy, partner.validation(),
+                            rejectedWithInterchange, AckControlNumbers.of(numbers[0], numbers[1], numbers[2]), null, out);
+                    return out.toByteArray();
+                })));
+    }
+
+    /** The CONTRL of one EDIFACT interchange. */
+    private void acknowledgeInterchange(InterchangeResult result, boolean rejectEverything, boolean acceptedWithErrors) {
+        AckPolicy policy = policy();
+        InterchangeHeader declaredHeader = declared(result.header(), null);
+        List<InterchangeResult> variants = List.of(result, new InterchangeResult(declaredHeader,
+                result.groups().stream().map(g -> new GroupResult(new EnvelopeFacts(declaredHeader, g.envelope().group()),
+                        g.transactions(), g.problems())).toList(), result.problems()));
+        acknowledgements.add(new AcknowledgementDraft("CONTRL", ".edi", AcknowledgementDraft.ENVELOPE_NUMBERS,
+                numbers -> firstWritten(variants, variant -> {
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    AckControlNumbers ackNumbers = AckControlNumbers.of(numbers[0], numbers[1], numbers[2]);
+                    if (acceptedWithErrors) {
+                        new ContrlWriter().writeAcceptedWithErrors(variant, policy, partner.validation(), ackNumbers, out);
+                    } else {
+                        new ContrlWriter().write(variant, policy, partner.validation(), rejectEverything, ackNumbers, out);
+                    }
+                    return out.toByteArray();
+                })));
+    }
+
+    /**
+     * The acknowledgement as the first variant that writes: as the inbound envelope asks, else in
+     * the partner's declared version with its fallback delimiters (a version without an
+     * acknowledgement schema, a delimiter StAEDI cannot write with).
+     */
+    private <T> byte[] firstWritten(List<T> variants, Function<T, byte[]> writer) {
+        List<String> failures = new ArrayList<>();
+        for (T variant : variants) {
+            try {
+                byte[] written = writer.apply(variant);
+                if (!failures.isEmpty()) {
+                    LOG.warn("Partner {} file {}: acknowledgement written in the partner's declared version and "
+                            + "fallback delimiters, as the inbound ones failed: {}", partner.id(), fileName, failures);
+                }
+                return written;
+            } catch (EdiException e) {
+                // no schema to write this version with, or delimiters StAEDI refuses
+                failures.add(e.getMessage());
+            }
+        }
+        throw new EdiWriteException("cannot be written: " + String.join("; ", failures), null);
+    }
+
+    /** The group as if sent in the partner's registered version and answered with its fallback delimiters. */
+    private GroupResult declared(GroupResult group) {
+        GroupHeader inbound = group.envelope().group();
+        GroupHeader header = new GroupHeader(inbound.functionalId(), inbound.applicationSender(),
+                inbound.applicationReceiver(), inbound.date(), inbound.time(), inbound.controlNumber(), partner.version());
+        return new GroupResult(new EnvelopeFacts(declared(group.envelope().interchange(), partner.version()), header),
+                group.transactions(), group.problems());
+    }
+
+    /** The interchange header with the fallback delimiters and, for X12, the ISA12 of {@code groupVersion}. */
+    private InterchangeHeader declared(InterchangeHeader inbound, String groupVersion) {
+        Delimiters delimiters = FallbackDelimiters.of(partner, inbound.standard());
+        String version = groupVersion == null ? inbound.version() : groupVersion.substring(0, 5);
+        return new InterchangeHeader(inbound.standard(), inbound.syntaxIdentifier(), version, inbound.senderQualifier(),
+                inbound.senderId(), inbound.receiverQualifier(), inbound.receiverId(), inbound.controlNumber(),
+                inbound.date(), inbound.time(), inbound.testIndicator(), inbound.ackRequested(), delimiters);
     }
 
     /**
@@ -209,14 +317,10 @@ final class FileRun implements EdiHandler {
      */
     private void rejectWhole(InterchangeHeader header, EnvelopeProblem problem) {
         if (header.standard() == EdiStandard.X12) {
-            long number = services.numbers().next(partner.id(), "interchange");
-            acknowledgements.add(new OutboundDocument("TA1-" + number + ".x12",
-                    Ta1Notice.reject(header, own, number, problem.error().x12(), LocalDateTime.now())));
+            acknowledgements.add(new AcknowledgementDraft("TA1", ".x12", AcknowledgementDraft.INTERCHANGE_NUMBER,
+                    numbers -> Ta1Notice.reject(header, own, numbers[0], problem.error().x12(), LocalDateTime.now())));
         } else {
-            AckControlNumbers numbers = services.numbers(partner.id());
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            new ContrlWriter().write(new InterchangeResult(header, List.of(), List.of(problem)), policy(), numbers, out);
-            acknowledgements.add(new OutboundDocument("CONTRL-" + numbers.interchange() + ".edi", out.toByteArray()));
+            acknowledgeInterchange(new InterchangeResult(header, List.of(), List.of(problem)), false, false);
         }
     }
 
@@ -227,15 +331,26 @@ final class FileRun implements EdiHandler {
         }
         interchange = header;
         admittedInInterchange = 0;
-        String sender = header.standard() == EdiStandard.X12
-                ? header.senderQualifier() + ":" + header.senderId()
-                : header.senderId() + (header.senderQualifier() == null ? "" : ":" + header.senderQualifier());
         boolean x12 = header.standard() == EdiStandard.X12;
+        String sender = Partner.senderKey(header.senderQualifier(), header.senderId(), x12);
         if (!sender.equals(partner.senderKey())) {
             // ISA06 / UNB S002
             skip = new Skip(false, "sender " + sender + " is not partner " + partner.id() + " (" + partner.senderKey() + ")",
                     new EnvelopeProblem(EnvelopeError.INTERCHANGE_SENDER_UNKNOWN, x12 ? "ISA" : "UNB", x12 ? 6 : 2, sender));
             rejections.add("interchange " + header.controlNumber() + " rejected: unknown partner id, " + skip.reason());
+            return;
+        }
+        receivers.check(header).ifPresent(error -> {
+            // ISA07/08 / UNB S003
+            String receiver = x12 ? header.receiverQualifier() + ":" + header.receiverId()
+                    : Partner.senderKey(header.receiverQualifier(), header.receiverId(), false);
+            boolean qualifier = error == EnvelopeError.INTERCHANGE_RECEIVER_QUALIFIER_INVALID;
+            skip = new Skip(false, "addressed to " + receiver + ", which is not Interchange "
+                    + (x12 ? receivers.x12() : receivers.edifact()),
+                    new EnvelopeProblem(error, x12 ? "ISA" : "UNB", x12 ? (qualifier ? 7 : 8) : 3, receiver));
+            rejections.add("interchange " + header.controlNumber() + " rejected: wrong receiver, " + skip.reason());
+        });
+        if (skip != null) {
             return;
         }
         services.register().duplicateOf(partner.id(), header.controlNumber()).ifPresent(first -> {
@@ -286,7 +401,7 @@ final class FileRun implements EdiHandler {
                 admitted++;
             }
             admittedInInterchange++;
-            services.metrics().transaction(partner.id(), admission.duplicate() ? "duplicate" : "admitted");
+            count(admission.duplicate() ? "duplicate" : "admitted");
             records.add(new EdiTransactionRecord(partner.id(), fileName, order.interchange(), order.group(),
                     order.transaction(), order.setId(), order.number(), admission.documentId(),
                     admission.duplicate() ? "duplicate" : "admitted", null, admission.duplicate() ? null : order.json()));
@@ -316,7 +431,7 @@ final class FileRun implements EdiHandler {
             rejections.add("interchange " + interchange.controlNumber() + " rejected as a whole (partner policy): "
                     + pending.size() + " good order(s) in it not admitted");
             pending.drain(held -> {
-                services.metrics().transaction(partner.id(), "rejected");
+                count("rejected");
                 services.tracking().record(new EdiTransactionRecord(partner.id(), fileName, interchange.controlNumber(),
                         text(held, "group"), text(held, "transaction"), text(held, "setId"),
                         held.path("order").path("header").path("externalOrderNumber").asText(null), null, "rejected",
@@ -327,7 +442,7 @@ final class FileRun implements EdiHandler {
     }
 
     private void reject(EdiTransaction transaction, String group, String reason) {
-        services.metrics().transaction(partner.id(), "rejected");
+        count("rejected");
         rejections.add("interchange " + interchange.controlNumber() + " group " + group + " transaction "
                 + transaction.setId() + " " + transaction.controlNumber() + " rejected: " + reason);
         track(transaction, group, externalNumber(transaction), null, "rejected", reason, null);
@@ -347,13 +462,18 @@ final class FileRun implements EdiHandler {
         List<TransactionOutcome> outcomes = new ArrayList<>();
         for (TransactionOutcome outcome : group.transactions()) {
             List<ValidationProblem> extra = refused.get(outcome.controlNumber());
-            if (extra == null) {
+            EnvelopeProblem unsupported = notSupported.get(outcome.controlNumber());
+            if (extra == null && unsupported == null) {
                 outcomes.add(outcome);
             } else {
                 List<ValidationProblem> problems = new ArrayList<>(outcome.problems());
-                problems.addAll(extra);
+                problems.addAll(extra == null ? List.of() : extra);
+                List<EnvelopeProblem> envelopeProblems = new ArrayList<>(outcome.envelopeProblems());
+                if (unsupported != null) {
+                    envelopeProblems.add(unsupported);
+                }
                 outcomes.add(new TransactionOutcome(outcome.setId(), outcome.controlNumber(), outcome.version(),
-                        outcome.implementationReference(), problems, outcome.envelopeProblems()));
+                        outcome.implementationReference(), problems, envelopeProblems));
             }
         }
         return new GroupResult(group.envelope(), outcomes, group.problems());
@@ -363,6 +483,10 @@ final class FileRun implements EdiHandler {
     private static ValidationProblem anchor(EdiTransaction transaction) {
         String tag = transaction.envelope().standard() == EdiStandard.X12 ? "BEG" : "BGM";
         return new ValidationProblem(tag, 2, null, 0, 0, 0, null, null, AckCode.SEGMENT_HAS_DATA_ELEMENT_ERRORS);
+    }
+
+    private void count(String outcome) {
+        counts.merge(outcome, 1, Integer::sum);
     }
 
     private AckPolicy policy() {
