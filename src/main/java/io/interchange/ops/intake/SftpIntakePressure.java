@@ -2,15 +2,16 @@ package io.interchange.ops.intake;
 
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
-import org.apache.camel.support.DefaultPollingConsumerPollStrategy;
+import org.apache.camel.component.file.remote.RemoteFilePollingConsumerPollStrategy;
 
 /**
  * Poll strategy of the SFTP partner intakes: while the bus is too deep ({@link IntakePressure}) a
  * poll is skipped, so the partner's files stay in its inbound folder until the depth is down, and
  * the partner is told nothing (there is nothing wrong with its files). Not a route suspension: that
- * is ops' switch, and shows as such.
+ * is ops' switch, and shows as such. Extends camel-ftp's own strategy so that a failed poll still
+ * drops the connection and the next poll reconnects.
  */
-public class SftpIntakePressure extends DefaultPollingConsumerPollStrategy {
+public class SftpIntakePressure extends RemoteFilePollingConsumerPollStrategy {
 
     private final IntakePressure pressure;
 
