@@ -1,5 +1,6 @@
 package io.interchange.partner;
 
+import io.interchange.edi.EdiStandard;
 import io.interchange.edi.TransactionSchemas;
 import io.interchange.edi.ValidationPolicy;
 import java.io.IOException;
@@ -135,6 +136,15 @@ public final class PartnerRegistryParser {
         String responseMapping = text(node.at("/mappings/order-response"), null);
         mappingExists(orderMapping, where + ".mappings.order", problems);
         mappingExists(responseMapping, where + ".mappings.order-response", problems);
+        boolean isX12 = standard == Partner.Standard.X12;
+        if (responseMapping != null && standard != null && version != null && VERSIONS.get(standard).contains(version)
+                && !TransactionSchemas.supported(EdiStandard.valueOf(standard.name()), isX12 ? "855" : "ORDRSP",
+                        isX12 ? version : "D:" + version.substring(1) + ":UN")) {
+            // said at load time, not when the first 855 cannot be written hours later
+            problems.add(where + ".mappings.order-response", "Interchange writes "
+                    + (isX12 ? "855 for X12 004010 and 005010" : "ORDRSP for EDIFACT D96A")
+                    + " only, not for version " + version + "; leave order-response out for this partner");
+        }
         Partner.AckPolicy ack = ackPolicy(node.path("acknowledgements"), standard, where + ".acknowledgements", problems);
         long maxFileBytes = node.path("max-file-bytes").asLong(defaultMaxFileBytes);
         if (maxFileBytes <= 0) {

@@ -63,6 +63,29 @@ class PartnerRegistryParserTest {
                         "partners[4] (hooli).acknowledgement-due: '-PT1H' must be an ISO-8601 duration of zero or more, e.g. PT24H or P2D"));
     }
 
+    @Test
+    void anOrderResponseMappingForAVersionWithoutAnOutboundSchemaRefusesTheFile() throws IOException {
+        Path file = registry("""
+                  - id: initech
+                    standard: x12
+                    version: "003040"
+                    x12: { qualifier: "01", id: "123456789" }
+                    transport: { type: dropbox, password-hash: "%1$s" }
+                    mappings: { order-response: acme/x12-855.jslt }
+                  - id: umbrella
+                    standard: edifact
+                    version: D01B
+                    edifact: { id: "5412345000013", qualifier: "14" }
+                    transport: { type: dropbox, password-hash: "%1$s" }
+                    mappings: { order-response: globex-eu/edifact-ordrsp.jslt }
+                """);
+
+        assertThatThrownBy(() -> parser.parse(file)).isInstanceOfSatisfying(InvalidRegistryException.class, e ->
+                assertThat(e.problems()).containsExactly(
+                        "partners[3] (initech).mappings.order-response: Interchange writes 855 for X12 004010 and 005010 only, not for version 003040; leave order-response out for this partner",
+                        "partners[4] (umbrella).mappings.order-response: Interchange writes ORDRSP for EDIFACT D96A only, not for version D01B; leave order-response out for this partner"));
+    }
+
     private static Path registry(String extraPartners) throws IOException {
         Path file = Files.createTempFile("partners-", ".yaml");
         Files.writeString(file, PartnerRegistryFile.examplePartners(extraPartners.formatted(PartnerRegistryFile.hash())));
