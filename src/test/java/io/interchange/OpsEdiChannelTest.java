@@ -120,7 +120,9 @@ class OpsEdiChannelTest {
             String group = element(response, "GS", 6);
             String transaction = element(response, "ST", 2);
             await().atMost(Duration.ofSeconds(60)).until(() -> overdueAcknowledgements("acme").contains(documentId));
-            assertThat(metric("interchange_edi_acknowledgements_overdue{partner=\"acme\"}")).isPositive();
+            // the gauge is refreshed on its own timer, a moment after the admin list shows the document
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> metric("interchange_edi_acknowledgements_overdue{partner=\"acme\"}") > 0);
             List<String> outboundBefore = acme.list("outbound");
 
             acme.put("inbound/997-for-" + responseFile, partner997(3006, "AK1*PR*" + group + "~AK2*855*" + transaction
