@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
 /** Ops edit routes and mappings on a running Interchange: bad edits are refused, good ones go live. */
 class ReloadOfRoutesAndMappingsTest {
 
-    private static final String ERP_ROUTE = "routes/outbound/erp-orders.yaml";
-    private static final String PROCESSING_ROUTE = "routes/processing/process-orders.yaml";
+    private static final String ERP_ROUTE = "routes/outbound/erp-orders.camel.yaml";
+    private static final String PROCESSING_ROUTE = "routes/processing/process-orders.camel.yaml";
     private static final String ERP_MAPPING = "mappings/erp/sales-order.jslt";
     private static final String ORDER_SCHEMA = "mappings/canonical/order.schema.json";
 
@@ -63,7 +63,7 @@ class ReloadOfRoutesAndMappingsTest {
     @AfterEach
     void restoreFiles() {
         originals.forEach(files::write);
-        files.delete("routes/ops/ping.yaml");
+        files.delete("routes/ops/ping.camel.yaml");
         files.delete("mappings/erp/sales-order-v2.jslt");
         await().atMost(Duration.ofSeconds(60)).until(() -> ops.getJson("/admin/v1/reload").path("refused").isEmpty());
     }
@@ -122,7 +122,7 @@ class ReloadOfRoutesAndMappingsTest {
 
     @Test
     void validEditsOfRoutesAndMappingsGoLiveAndEachAppliedChangeIsRecorded() {
-        files.write("routes/ops/ping.yaml", """
+        files.write("routes/ops/ping.camel.yaml", """
                 - route:
                     id: ops-ping
                     from:
@@ -150,7 +150,7 @@ class ReloadOfRoutesAndMappingsTest {
         assertThat(applied.path("checksum").asText()).hasSize(64);
         assertThat(applied.path("at").asText()).isNotBlank();
 
-        files.delete("routes/ops/ping.yaml");
+        files.delete("routes/ops/ping.camel.yaml");
         await().atMost(Duration.ofSeconds(60)).until(() -> interchange.http().get("/api/v1/ping").statusCode() == 404);
     }
 

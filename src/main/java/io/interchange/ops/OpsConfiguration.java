@@ -137,7 +137,7 @@ public class OpsConfiguration implements CamelConfiguration {
         OpsMetrics.bindIntake(meters, depth, List.of(eventsQueue),
                 registry.lookupByNameAndType("intakePressure", IntakePressure.class));
 
-        // routes/ops/housekeeping.yaml: idempotent-repository rows past their processor's retention
+        // routes/ops/housekeeping.camel.yaml: idempotent-repository rows past their processor's retention
         registry.bind("processedIdPurge", new ProcessedIdPurge(dataSource, retentions(context), housekeepingBatchSize,
                 meters, Clock.systemUTC()));
     }

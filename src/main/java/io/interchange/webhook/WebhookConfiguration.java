@@ -35,9 +35,9 @@ import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.spi.Registry;
 
 /**
- * The beans of the webhook flows: intake ({@code routes/intake/webhook-intake.yaml}), the
- * cancellations it admits ({@code routes/processing/process-cancellations.yaml}) and the status
- * callbacks ({@code routes/outbound/webhook-callbacks.yaml}). Sources are declared in
+ * The beans of the webhook flows: intake ({@code routes/intake/webhook-intake.camel.yaml}), the
+ * cancellations it admits ({@code routes/processing/process-cancellations.camel.yaml}) and the status
+ * callbacks ({@code routes/outbound/webhook-callbacks.camel.yaml}). Sources are declared in
  * {@code interchange.webhooks.config} and reloaded when it changes. Runs after the order pipeline,
  * whose tracker, schemas and problem responder it reuses.
  */

@@ -30,7 +30,7 @@ public class WebhookIntakeChannels implements IntakeChannelSet {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookIntakeChannels.class);
     private static final String PREFIX = "webhook-";
-    /** The shared routes of routes/intake/webhook-intake.yaml: gated per source, no intakes of their own. */
+    /** The shared routes of routes/intake/webhook-intake.camel.yaml: gated per source, no intakes of their own. */
     private static final Set<String> ROUTES = Set.of("intake-webhook", "intake-webhook-admission");
 
     private final WebhookSources sources;

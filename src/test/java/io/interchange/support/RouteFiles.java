@@ -47,7 +47,7 @@ public final class RouteFiles {
         }
     }
 
-    /** Writes {@code content} to {@code relative} (e.g. {@code routes/outbound/erp-orders.yaml}). */
+    /** Writes {@code content} to {@code relative} (e.g. {@code routes/outbound/erp-orders.camel.yaml}). */
     public void write(String relative, String content) {
         try {
             Path file = root.resolve(relative);

@@ -25,7 +25,7 @@ import org.apache.camel.Exchange;
  * The dead letters over HTTP, {@code /admin/v1/dead-letters}: list with filters, show one (personal
  * data masked unless {@code ?unmasked=true}, role ops, audited; a payload that cannot be masked, not
  * JSON or a sender's raw input, is withheld), replay or discard one, replay or
- * discard a filtered set or all. The routes in {@code routes/ops/admin-dead-letters.yaml} call it.
+ * discard a filtered set or all. The routes in {@code routes/ops/admin-dead-letters.camel.yaml} call it.
  */
 public class DeadLetterResource {
 

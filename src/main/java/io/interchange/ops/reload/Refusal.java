@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * Why a change to a route or mapping file was not applied: the file (relative to the watched
- * directory's parent, e.g. {@code routes/outbound/erp-orders.yaml}), the line (0 when no line can be
+ * directory's parent, e.g. {@code routes/outbound/erp-orders.camel.yaml}), the line (0 when no line can be
  * named), the reason, and which version of the file (checksum) was refused.
  */
 public record Refusal(String file, int line, String reason, String checksum, Instant at) {
