@@ -2,16 +2,15 @@ package io.interchange.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import io.interchange.support.SettableClock;
 import io.interchange.security.LoginThrottle.Decision;
 import io.interchange.security.LoginThrottle.Settings;
 import io.interchange.security.LoginThrottle.Verdict;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class LoginThrottleTest {
 
-    private final MovableClock clock = new MovableClock();
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final Settings settings = new Settings(3, 5, Duration.ofSeconds(10), Duration.ofSeconds(60),
             Duration.ofMinutes(15), 1, 100);
     private final LoginThrottle throttle = new LoginThrottle(settings, clock);
@@ -38,7 +37,7 @@ class LoginThrottleTest {
         assertThat(throttle.check("bob", "10.0.0.1").verdict()).as("other users from that address")
                 .isEqualTo(Verdict.ALLOW);
 
-        clock.move(Duration.ofSeconds(10));
+        clock.advance(Duration.ofSeconds(10));
         assertThat(throttle.check("alice", "10.0.0.1").verdict()).isEqualTo(Verdict.ALLOW);
     }
 
@@ -47,7 +46,7 @@ class LoginThrottleTest {
         fail("alice", null, 3);
         assertThat(throttle.check("alice", null).retryAfter()).isEqualTo(Duration.ofSeconds(10));
         for (long expected : new long[] {20, 40, 60, 60}) {
-            clock.move(throttle.check("alice", null).retryAfter());
+            clock.advance(throttle.check("alice", null).retryAfter());
             throttle.failed("alice", null);
             assertThat(throttle.check("alice", null).retryAfter()).isEqualTo(Duration.ofSeconds(expected));
         }
@@ -78,7 +77,7 @@ class LoginThrottleTest {
     @Test
     void failuresAreForgottenAfterAQuietPeriod() {
         fail("alice", "10.0.0.1", 2);
-        clock.move(Duration.ofMinutes(15));
+        clock.advance(Duration.ofMinutes(15));
         fail("alice", "10.0.0.1", 2);
         assertThat(throttle.check("alice", "10.0.0.1").verdict()).isEqualTo(Verdict.ALLOW);
     }
@@ -129,7 +128,7 @@ class LoginThrottleTest {
                 Duration.ofMinutes(1), 1, 10), clock);
         for (int i = 0; i < 50; i++) {
             small.failed("name" + i, null);
-            clock.move(Duration.ofMillis(1));
+            clock.advance(Duration.ofMillis(1));
         }
         assertThat(small.check("name49", null).verdict()).as("the newest is kept").isEqualTo(Verdict.LOCKED);
         long stillLocked = java.util.stream.IntStream.range(0, 50)
@@ -148,29 +147,6 @@ class LoginThrottleTest {
             latch.await(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void move(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
         }
     }
 }

@@ -4,16 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.interchange.support.SettableClock;
 import io.interchange.api.ProblemException;
 import io.interchange.api.ProblemResponder;
 import io.interchange.model.CanonicalJson;
@@ -27,7 +26,7 @@ class IntakeGateTest {
 
     private final Map<String, Long> depths = new HashMap<>(Map.of("orders.inbound", 0L, "cancellations.inbound", 0L));
     private final AtomicInteger reads = new AtomicInteger();
-    private final MutableClock clock = new MutableClock();
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-12-01T12:00:00Z"));
     private final IntakePressure pressure = new IntakePressure(queue -> {
         reads.incrementAndGet();
         return depths.get(queue);
@@ -125,28 +124,5 @@ class IntakeGateTest {
         JsonNode body = CanonicalJson.mapper().readTree(exchange.getMessage().getBody(String.class));
         assertThat(body.path("title").asText()).isEqualTo("Intake Suspended");
         assertThat(body.path("instance").asText()).isEqualTo("/api/v1/orders");
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-12-01T12:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }
