@@ -6,12 +6,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
+import io.interchange.observe.PartnerGauge;
 import io.interchange.partner.Partner;
 import io.interchange.partner.PartnerDirectory;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -25,16 +23,16 @@ public class OverdueAcknowledgements {
 
     private final SentDocuments sent;
     private final PartnerDirectory partners;
-    private final MeterRegistry meters;
     private final AcknowledgementDeadline deadline;
     private final Duration window;
-    private final Map<String, AtomicLong> overdue = new ConcurrentHashMap<>();
+    private final PartnerGauge overdue;
 
     public OverdueAcknowledgements(SentDocuments sent, PartnerDirectory partners, MeterRegistry meters,
             AcknowledgementDeadline deadline, Duration window) {
         this.sent = sent;
         this.partners = partners;
-        this.meters = meters;
+        this.overdue = new PartnerGauge(meters, "interchange.edi.acknowledgements.overdue",
+                "Documents sent to the partner (855/ORDRSP) without its 997/999/CONTRL within the partner's acknowledgement-due time");
         this.deadline = deadline;
         this.window = window;
     }
@@ -47,9 +45,7 @@ public class OverdueAcknowledgements {
             shown.put(partner.id(), sent.countUnacknowledged(partner.id(), now.minus(window),
                     deadline.sentBefore(partner, now)));
         }
-        overdue.keySet().forEach(id -> shown.putIfAbsent(id, 0L));
-        shown.forEach((id, value) -> gauge(id).set(value));
-        return shown;
+        return overdue.publish(shown);
     }
 
     /** The overdue documents of one partner, or of all when {@code partnerId} is null, oldest first per partner. */
@@ -66,16 +62,6 @@ public class OverdueAcknowledgements {
             }
         }
         return list;
-    }
-
-    private AtomicLong gauge(String partnerId) {
-        return overdue.computeIfAbsent(partnerId, id -> {
-            AtomicLong value = new AtomicLong();
-            Gauge.builder("interchange.edi.acknowledgements.overdue", value, AtomicLong::get)
-                    .description("Documents sent to the partner (855/ORDRSP) without its 997/999/CONTRL within the partner's acknowledgement-due time")
-                    .tag("partner", id).register(meters);
-            return value;
-        });
     }
 
     /** A document whose acknowledgement was due at {@code dueAt}. */

@@ -9,15 +9,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
+import io.interchange.observe.PartnerGauge;
 import io.interchange.partner.Partner;
 import io.interchange.partner.PartnerDirectory;
 import io.interchange.tracking.TrackingException;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -32,16 +30,16 @@ public class OverdueOrderResponses {
 
     private final DataSource dataSource;
     private final PartnerDirectory partners;
-    private final MeterRegistry meters;
     private final Duration overdueAfter;
     private final Duration window;
-    private final Map<String, AtomicLong> overdue = new ConcurrentHashMap<>();
+    private final PartnerGauge overdue;
 
     public OverdueOrderResponses(DataSource dataSource, PartnerDirectory partners, MeterRegistry meters,
             Duration overdueAfter, Duration window) {
         this.dataSource = dataSource;
         this.partners = partners;
-        this.meters = meters;
+        this.overdue = new PartnerGauge(meters, "interchange.edi.order.responses.overdue",
+                "Partner orders not answered by an 855/ORDRSP within the configured time");
         this.overdueAfter = overdueAfter;
         this.window = window;
     }
@@ -56,19 +54,7 @@ public class OverdueOrderResponses {
                 shown.put(partner.id(), counts.getOrDefault(partner.id(), 0L));
             }
         }
-        overdue.keySet().forEach(id -> shown.putIfAbsent(id, 0L));
-        shown.forEach((id, value) -> gauge(id).set(value));
-        return shown;
-    }
-
-    private AtomicLong gauge(String partnerId) {
-        return overdue.computeIfAbsent(partnerId, id -> {
-            AtomicLong value = new AtomicLong();
-            Gauge.builder("interchange.edi.order.responses.overdue", value, AtomicLong::get)
-                    .description("Partner orders not answered by an 855/ORDRSP within the configured time")
-                    .tag("partner", id).register(meters);
-            return value;
-        });
+        return overdue.publish(shown);
     }
 
     private Map<String, Long> count(Instant from, Instant before) {
