@@ -22,9 +22,10 @@ public final class EdiText {
         return new EdiText(text, text.charAt(105), text.charAt(3));
     }
 
+    /** EDIFACT with the delimiters its UNA declares, else the defaults {@code +} and {@code '}. */
     public static EdiText edifact(String text) {
-        String body = text.startsWith("UNA") ? text.substring(9) : text;
-        return new EdiText(body, '\'', '+');
+        return text.startsWith("UNA") ? new EdiText(text.substring(9), text.charAt(8), text.charAt(4))
+                : new EdiText(text, '\'', '+');
     }
 
     public List<List<String>> segments() {
