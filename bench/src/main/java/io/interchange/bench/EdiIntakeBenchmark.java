@@ -85,7 +85,11 @@ public final class EdiIntakeBenchmark {
                         // the file is picked up within ~0.3 s of its rename rather than ~2 s
                         "interchange.sftp.intake.poll-ms", "100",
                         "interchange.sftp.intake.read-lock-check-ms", "100",
-                        "interchange.sftp.intake.read-lock-min-age-ms", "100"))) {
+                        "interchange.sftp.intake.read-lock-min-age-ms", "100",
+                        // processing is stopped, so the backlog is the point: without this the
+                        // backpressure gate pauses the SFTP intake after the first file
+                        "interchange.backpressure.max-depth", "100000000",
+                        "interchange.backpressure.resume-depth", "50000000"))) {
             awaitRoute(interchange, "intake-sftp-" + PARTNER);
             interchange.context().getRouteController().stopRoute("process-orders");
 

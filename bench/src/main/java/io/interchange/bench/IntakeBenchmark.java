@@ -27,7 +27,10 @@ public final class IntakeBenchmark {
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 16;
         String runId = Long.toString(System.currentTimeMillis(), 36);
         try (TestErp erp = TestErp.start();
-                RunningInterchange interchange = RunningInterchange.start(erp, Map.of())) {
+                RunningInterchange interchange = RunningInterchange.start(erp, Map.of(
+                        // processing is stopped, so the backlog grows: the backpressure gate stays open
+                        "interchange.backpressure.max-depth", "100000000",
+                        "interchange.backpressure.resume-depth", "50000000"))) {
             // measure intake alone: nothing consumes the queue while the load runs
             interchange.context().getRouteController().stopRoute("process-orders");
             interchange.context().addRoutes(new RouteBuilder() {

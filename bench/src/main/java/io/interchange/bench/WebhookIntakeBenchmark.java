@@ -44,7 +44,10 @@ public final class WebhookIntakeBenchmark {
         try (TestErp erp = TestErp.start();
                 RunningInterchange interchange = RunningInterchange.start(erp, Map.of(
                         "interchange.mappings.dir", files.mappings().toString(),
-                        "interchange.webhook.shop.secret", SECRET))) {
+                        "interchange.webhook.shop.secret", SECRET,
+                        // processing is stopped, so the backlog grows: the backpressure gate stays open
+                        "interchange.backpressure.max-depth", "100000000",
+                        "interchange.backpressure.resume-depth", "50000000"))) {
             interchange.context().getRouteController().stopRoute("process-orders");
             interchange.context().addRoutes(new RouteBuilder() {
                 @Override
