@@ -54,7 +54,7 @@ public final class Interchange {
      * The beans, one configuration per flow plus the infrastructure they stand on. Their order does not
      * matter and a bean name may be bound by one method only ({@link FlowWiring}).
      */
-    static List<CamelConfiguration> configurations() {
+    public static List<CamelConfiguration> configurations() {
         return List.of(
                 // infrastructure
                 new DatabaseConfiguration(), new BrokerConfiguration(), new ObservabilityConfiguration(),
@@ -65,7 +65,8 @@ public final class Interchange {
                 new OpsConfiguration(), new ReloadConfiguration(), new JmxConfiguration());
     }
 
-    static Main create(Map<String, String> overrides, List<? extends CamelConfiguration> configurations) {
+    /** A runtime with the configurations in the order given (a test shuffles them; the order must not matter). */
+    public static Main create(Map<String, String> overrides, List<? extends CamelConfiguration> configurations) {
         Main main = new Main();
         main.addMainListener(new RuntimeFolders());
         main.addMainListener(new FlowWiring());
