@@ -65,7 +65,7 @@ public final class Interchange {
                 new OpsConfiguration(), new ReloadConfiguration(), new JmxConfiguration());
     }
 
-    /** A runtime with the configurations in the order given (a test shuffles them; the order must not matter). */
+    /** A runtime with the configurations in the order given (FlowWiringIT reverses them: the order must not matter). */
     public static Main create(Map<String, String> overrides, List<? extends CamelConfiguration> configurations) {
         Main main = new Main();
         main.addMainListener(new RuntimeFolders());
