@@ -34,7 +34,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * comes from the one loopback address.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AdminDoorsTest {
+class AdminDoorsIT {
 
     /** The ERP password, a value that must never be in a Jolokia answer. */
     private static final String ERP_SECRET = "Erp-Door-Secret-7f3Q";

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * Ops on the EDI channel: a partner order's timeline from its file to the 855, the overdue-response
  * gauge, and a partner's SFTP intake suspended and resumed over the admin API.
  */
-class OpsEdiChannelTest {
+class OpsEdiChannelIT {
 
     private static TestErp erp;
     private static RunningInterchange interchange;

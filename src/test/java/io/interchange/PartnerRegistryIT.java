@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * a restart; a broken file is refused and the partners in force keep working. Partners log in to
  * the drop box with a real SFTP client and see only their own folders.
  */
-class PartnerRegistryTest {
+class PartnerRegistryIT {
 
     private static final String NEW_PARTNER = """
               - id: initech

@@ -1,6 +1,6 @@
 package io.interchange;
 
-import static io.interchange.OrderApiTest.awaitState;
+import static io.interchange.OrderApiIT.awaitState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Ops find what the ERP could not take, replay it once the ERP is back, and each order is booked once. */
-class DeadLetterReplayTest {
+class DeadLetterReplayIT {
 
     private static TestErp erp;
     private static RunningInterchange interchange;
@@ -62,7 +62,7 @@ class DeadLetterReplayTest {
         erp.fail(503, -1);
         List<String> documentIds = List.of(post("outage-shop", "O-1"), post("outage-shop", "O-2"), post("outage-shop", "O-3"));
         documentIds.forEach(id -> awaitState(api, id, "dead-lettered"));
-        documentIds.forEach(DeadLetterReplayTest::deadLetterOf);
+        documentIds.forEach(DeadLetterReplayIT::deadLetterOf);
 
         JsonNode listed = alice.getJson("/admin/v1/dead-letters?partner=outage-shop");
         assertThat(listed.path("matched").asInt()).isEqualTo(3);

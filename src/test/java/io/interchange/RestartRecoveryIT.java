@@ -1,6 +1,6 @@
 package io.interchange;
 
-import static io.interchange.OrderApiTest.awaitState;
+import static io.interchange.OrderApiIT.awaitState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A restart loses nothing: what was on the bus is processed after it, tracking survives it. */
-class RestartRecoveryTest {
+class RestartRecoveryIT {
 
     private static TestErp erp;
     private static RunningInterchange interchange;

@@ -1,7 +1,7 @@
 package io.interchange;
 
-import static io.interchange.OrderApiTest.assertProblem;
-import static io.interchange.OrderApiTest.awaitState;
+import static io.interchange.OrderApiIT.assertProblem;
+import static io.interchange.OrderApiIT.awaitState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * Ops suspend one webhook source while the others go on: its platform is told 503 and retries
  * later, nothing of it is enqueued, and what it sent before still reaches the ERP.
  */
-class WebhookIntakeSuspensionTest {
+class WebhookIntakeSuspensionIT {
 
     private static final String SHOP_SECRET = "suspend-shop-secret-58c1";
     private static final String CRM_SECRET = "suspend-crm-secret-0d7e";

@@ -1,7 +1,7 @@
 package io.interchange;
 
-import static io.interchange.OrderApiTest.assertProblem;
-import static io.interchange.OrderApiTest.awaitState;
+import static io.interchange.OrderApiIT.assertProblem;
+import static io.interchange.OrderApiIT.awaitState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
  * Signed webhooks from the shop (Shopify style), the payment service (Stripe style) and the CRM
  * (GitHub style), end to end over real HTTP through the embedded broker to the ERP sandbox.
  */
-class WebhookIntakeTest {
+class WebhookIntakeIT {
 
     private static final String SHOP_SECRET = "shop-current-0c7f2d9a41";
     private static final String SHOP_PREVIOUS_SECRET = "shop-previous-5b8e13f6aa";

@@ -45,7 +45,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * (signed correctly, so they reach the JSON reader). Whatever comes in, the answer is not a 5xx, comes
  * within the client's timeout, and a refusal is problem+json that names its cause.
  */
-class HttpIntakeFuzzTest {
+class HttpIntakeFuzzIT {
 
     private static final String SHOP_SECRET = "fuzz-shop-secret";
     private static final String CRM_SECRET = "fuzz-crm-secret";
@@ -77,7 +77,7 @@ class HttpIntakeFuzzTest {
 
     @AfterContainer
     static void stop() {
-        System.out.println("HttpIntakeFuzzTest answers (status type: count): " + new java.util.TreeMap<>(ANSWERS));
+        System.out.println("HttpIntakeFuzzIT answers (status type: count): " + new java.util.TreeMap<>(ANSWERS));
         interchange.close();
         erp.close();
     }

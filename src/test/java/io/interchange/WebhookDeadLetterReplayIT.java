@@ -1,7 +1,7 @@
 package io.interchange;
 
-import static io.interchange.OrderApiTest.assertProblem;
-import static io.interchange.OrderApiTest.awaitState;
+import static io.interchange.OrderApiIT.assertProblem;
+import static io.interchange.OrderApiIT.awaitState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * callbacks that never got through) are found, looked at and replayed through the admin API like
  * the order dead letters, and each replay has its effect once.
  */
-class WebhookDeadLetterReplayTest {
+class WebhookDeadLetterReplayIT {
 
     private static final String SHOP_SECRET = "dlq-shop-secret-7a20";
     private static final String SHOP_MAPPING = "mappings/webhooks/shop/orders-create.jslt";

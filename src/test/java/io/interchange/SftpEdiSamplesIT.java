@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * other policies: {@code initech} (X12, {@code reject: interchange}) and {@code globex-nl}
  * (EDIFACT, {@code duplicate: log}).
  */
-class SftpEdiSamplesTest {
+class SftpEdiSamplesIT {
 
     private static TestErp erp;
     private static RunningInterchange interchange;

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  * acknowledged but never booked; they are sent here as production interchanges, that one element
  * changed and every other byte as in the file.
  */
-class SftpCorpusBookingTest {
+class SftpCorpusBookingIT {
 
     private static final Path CORPUS = Path.of("src/test/resources/edi/corpus");
     private static final String X12_PARTNER = "corpus-x12";

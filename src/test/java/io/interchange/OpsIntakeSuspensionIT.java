@@ -1,6 +1,6 @@
 package io.interchange;
 
-import static io.interchange.OrderApiTest.awaitState;
+import static io.interchange.OrderApiIT.awaitState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Ops stop an intake from taking new documents, without losing what is already on its way. */
-class OpsIntakeSuspensionTest {
+class OpsIntakeSuspensionIT {
 
     private static TestErp erp;
     private static RunningInterchange interchange;

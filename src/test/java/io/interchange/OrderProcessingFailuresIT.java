@@ -1,6 +1,6 @@
 package io.interchange;
 
-import static io.interchange.OrderApiTest.awaitState;
+import static io.interchange.OrderApiIT.awaitState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** What happens to an order when the ERP, or Interchange itself, fails on the way. */
-class OrderProcessingFailuresTest {
+class OrderProcessingFailuresIT {
 
     private static final int MAX_ATTEMPTS = 3;
     /** Business keys whose processing throws right after the ERP answered, on the first delivery only. */

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /** The order API as an internal client uses it, end to end through the bus to the ERP sandbox. */
-class OrderApiTest {
+class OrderApiIT {
 
     private static TestErp erp;
     private static RunningInterchange interchange;

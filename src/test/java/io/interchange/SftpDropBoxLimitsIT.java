@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  * uploads over the quota, links, renaming the fixed folders, writing into outbound/, password
  * guessing, a client that dribbles its handshake; and what ops see when a partner's folder is gone.
  */
-class SftpDropBoxLimitsTest {
+class SftpDropBoxLimitsIT {
 
     private static final int MAX_FILE = 256 * 1024;
     private static final int MAX_INBOUND = 512 * 1024;

@@ -1,6 +1,6 @@
 package io.interchange;
 
-import static io.interchange.OrderApiTest.awaitState;
+import static io.interchange.OrderApiIT.awaitState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * While the ERP is away its consumers (orders and cancellations) wait instead of burning attempts,
  * and they come back by themselves.
  */
-class OpsErpBackoffTest {
+class OpsErpBackoffIT {
 
     private static final String SHOP_SECRET = "backoff-shop-secret-3e91";
 

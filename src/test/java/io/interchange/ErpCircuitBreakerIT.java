@@ -1,6 +1,6 @@
 package io.interchange;
 
-import static io.interchange.OrderApiTest.awaitState;
+import static io.interchange.OrderApiIT.awaitState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The ERP circuit breaker opens on repeated unavailability, shows it, and closes when the ERP is back. */
-class ErpCircuitBreakerTest {
+class ErpCircuitBreakerIT {
 
     private static TestErp erp;
     private static RunningInterchange interchange;

@@ -1,6 +1,6 @@
 package io.interchange;
 
-import static io.interchange.OrderApiTest.assertProblem;
+import static io.interchange.OrderApiIT.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * Ops edit the webhook configuration and the secret files on disk while Interchange runs: good
  * edits apply to the next delivery, bad ones are refused without taking anything down.
  */
-class WebhookConfigurationReloadTest {
+class WebhookConfigurationReloadIT {
 
     private static final String SHOP_SECRET = "reload-shop-secret-6e1f";
     /** A source of our own next to the shop: GitHub-style signature, secrets from files. */

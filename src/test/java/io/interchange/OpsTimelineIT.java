@@ -1,6 +1,6 @@
 package io.interchange;
 
-import static io.interchange.OrderApiTest.awaitState;
+import static io.interchange.OrderApiIT.awaitState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Ops follow a document across its asynchronous hops, by any of its keys, before and after a restart. */
-class OpsTimelineTest {
+class OpsTimelineIT {
 
     private static TestErp erp;
     private static RunningInterchange interchange;

@@ -1,6 +1,6 @@
 package io.interchange;
 
-import static io.interchange.OrderApiTest.awaitState;
+import static io.interchange.OrderApiIT.awaitState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Ops use a JMX console (JConsole over remote JMX, Hawtio over Jolokia) with their admin credentials. */
-class OpsJmxConsoleTest {
+class OpsJmxConsoleIT {
 
     private static final String DLQ = "io.interchange:type=DeadLetterQueue,name=orders.dlq";
 

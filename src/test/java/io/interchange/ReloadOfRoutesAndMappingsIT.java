@@ -1,6 +1,6 @@
 package io.interchange;
 
-import static io.interchange.OrderApiTest.awaitState;
+import static io.interchange.OrderApiIT.awaitState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /** Ops edit routes and mappings on a running Interchange: bad edits are refused, good ones go live. */
-class ReloadOfRoutesAndMappingsTest {
+class ReloadOfRoutesAndMappingsIT {
 
     private static final String ERP_ROUTE = "routes/outbound/erp-orders.camel.yaml";
     private static final String PROCESSING_ROUTE = "routes/processing/process-orders.camel.yaml";

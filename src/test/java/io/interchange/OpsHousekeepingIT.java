@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * The idempotent repositories do not grow for ever: housekeeping removes the ids past their
  * retention and leaves the recent ones, and the settled-order guard alone.
  */
-class OpsHousekeepingTest {
+class OpsHousekeepingIT {
 
     private static TestErp erp;
     private static RunningInterchange interchange;

@@ -48,7 +48,7 @@ import org.junit.jupiter.api.Test;
  * {@code -Dinterchange.test.large-orders=n} to try a smaller file.
  */
 @Tag("small-heap")
-class LargeInterchangeIntakeTest {
+class LargeInterchangeIntakeIT {
 
     private static final int FULL_SIZE = 2_600;
     private static final int ORDERS = Integer.getInteger("interchange.test.large-orders", FULL_SIZE);

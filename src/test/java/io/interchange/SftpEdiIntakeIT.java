@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * Partners drop EDI files into the embedded SFTP drop box with a real SFTP client and get back
  * acknowledgements, ERP orders and order responses, end to end through the bus and the ERP sandbox.
  */
-class SftpEdiIntakeTest {
+class SftpEdiIntakeIT {
 
     private static TestErp erp;
     private static RunningInterchange interchange;

@@ -1,6 +1,6 @@
 package io.interchange;
 
-import static io.interchange.OrderApiTest.awaitState;
+import static io.interchange.OrderApiIT.awaitState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
  * dead-letter queue while their failures keep the breaker cycling, a call the breaker refuses costs
  * no attempt, and a bus deeper than processing can work off holds every intake back until it is not.
  */
-class ErpBreakerAndBackpressureTest {
+class ErpBreakerAndBackpressureIT {
 
     private static final String SHOP_SECRET = "pressure-shop-secret-51c2";
     private static final Pattern ATTEMPTS = Pattern.compile("dead-lettered after (\\d+) attempts");

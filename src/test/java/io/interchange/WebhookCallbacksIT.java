@@ -1,6 +1,6 @@
 package io.interchange;
 
-import static io.interchange.OrderApiTest.awaitState;
+import static io.interchange.OrderApiIT.awaitState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * Status callbacks to the platform a webhook order came from, signed like its deliveries, against
  * a real HTTP receiver that can be told to fail.
  */
-class WebhookCallbacksTest {
+class WebhookCallbacksIT {
 
     private static final int MAX_ATTEMPTS = 5;
     private static final String SHOP_SECRET = "shop-callback-secret-81d2";

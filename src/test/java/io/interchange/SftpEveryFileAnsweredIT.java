@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * with a reason file in the partner's own {@code outbound/}. Besides the example partners:
  * {@code globex-nq} (EDIFACT, no UNB qualifier) and {@code keyed} (logs in with an ssh-ed25519 key).
  */
-class SftpEveryFileAnsweredTest {
+class SftpEveryFileAnsweredIT {
 
     private static TestErp erp;
     private static RunningInterchange interchange;
