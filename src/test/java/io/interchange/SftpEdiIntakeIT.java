@@ -105,8 +105,10 @@ class SftpEdiIntakeIT {
                     api.getJson("/api/v1/orders/" + documentId).path("state").asText().equals("rejected"));
         }
         try (SftpAccount intake = serviceView()) {
-            List<String> refused = intake.list("/error/acme");
-            assertThat(refused).anyMatch(n -> n.endsWith("one-bad.edi"));
+            // the reason is written before the file is moved beside it: wait for both
+            List<String> refused = await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+                    .until(() -> intake.list("/error/acme"), names -> names.stream().anyMatch(n -> n.endsWith("one-bad.edi"))
+                            && names.stream().anyMatch(n -> n.endsWith("one-bad.edi.reason.txt")));
             String reason = intake.get("/error/acme/" + refused.stream().filter(n -> n.endsWith("one-bad.edi.reason.txt")).findFirst().orElseThrow());
             assertThat(reason).contains("transaction 850 0002 rejected").contains("Mandatory segment missing");
         }
