@@ -201,7 +201,7 @@ class OpsEdiChannelIT {
 
         try (SftpAccount globex = SftpAccount.login(sftpPort, "globex-us", PartnerRegistryFile.PASSWORD)) {
             globex.put("inbound/held.edi", EdiSamples.text("x12/globex-850-005010-two-interchanges-one-line.edi"));
-            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30))
                     .until(() -> globex.list("inbound").contains("held.edi") && globex.list("outbound").isEmpty());
 
             JsonNode resumed = ops.postJson("/admin/v1/intakes/sftp-globex-us/resume", "");

@@ -65,12 +65,12 @@ class OpsErpBackoffIT {
         String first = post("BO-1");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> breaker().path("state").asText().equals("OPEN"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> breaker().path("heldExchanges").asInt() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> breaker().path("heldExchanges").asInt() == 1);
         assertThat(breaker().path("consumerPaused").asBoolean()).isTrue();
         String second = post("BO-2");
         String third = post("BO-3");
 
-        await().during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(2))
+        await().during(Duration.ofMillis(1_500)).atMost(Duration.ofSeconds(30))
                 .until(() -> erp.answersFor("rest:backoff-shop:BO-2").isEmpty() && erp.answersFor("rest:backoff-shop:BO-3").isEmpty());
         JsonNode waiting = breaker();
         assertThat(waiting.path("queueDepth").asLong()).as("BO-1 to BO-3 are still on the bus").isEqualTo(3);
@@ -138,8 +138,8 @@ class OpsErpBackoffIT {
         assertThat(cancelled.statusCode()).isEqualTo(202);
         String cancellation = Http.json(cancelled).path("documentId").asText();
         String key = "webhook:shop:" + number + "/cancellation";
-        await().atMost(Duration.ofSeconds(5)).until(() -> breaker().path("heldExchanges").asInt() == 3);
-        await().during(Duration.ofMillis(1_000)).atMost(Duration.ofSeconds(2)).until(() -> erp.answersFor(key).isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> breaker().path("heldExchanges").asInt() == 3);
+        await().during(Duration.ofMillis(1_000)).atMost(Duration.ofSeconds(30)).until(() -> erp.answersFor(key).isEmpty());
         assertThat(Http.json(api.get("/api/v1/orders/" + cancellation)).path("state").asText())
                 .as("held before the ERP call: no attempt spent").isEqualTo("received");
         assertThat(interchange.queue("cancellations.inbound").getMessageCount()).isEqualTo(1);

@@ -191,7 +191,7 @@ class SftpEdiIntakeIT {
             upload.write(bytes, 0, bytes.length / 2);
             upload.flush();
 
-            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() ->
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(30)).until(() ->
                     acme.list("inbound").contains("slow.edi")
                             && api.getJson("/api/v1/orders?partnerId=acme&externalOrderNumber=T4-4711").path("documents").isEmpty());
 

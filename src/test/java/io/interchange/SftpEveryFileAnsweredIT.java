@@ -325,7 +325,8 @@ class SftpEveryFileAnsweredIT {
         String suffix = "-" + fileName + ".reason.txt";
         AtomicReference<String> name = new AtomicReference<>();
         await().atMost(Duration.ofSeconds(30)).until(() -> {
-            account.list("outbound").stream().filter(n -> n.endsWith(suffix)).findFirst().ifPresent(name::set);
+            // outbound/ may not be there before the first answer
+            account.listQuietly("outbound").stream().filter(n -> n.endsWith(suffix)).findFirst().ifPresent(name::set);
             return name.get() != null;
         });
         return account.get("outbound/" + name.get());

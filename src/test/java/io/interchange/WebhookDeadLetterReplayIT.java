@@ -193,7 +193,7 @@ class WebhookDeadLetterReplayIT {
 
         assertThat(replayed.path("outcome").asText()).isEqualTo("ok");
         await().atMost(Duration.ofSeconds(30)).until(() -> callsFor(number).stream().anyMatch(call -> call.answered() == 200));
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> callsFor(number).size() == 3);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(30)).until(() -> callsFor(number).size() == 3);
         CallbackReceiver.Call delivered = callsFor(number).get(2);
         assertThat(json(delivered.body()).path("status").asText()).isEqualTo("accepted");
         assertThat(delivered.header("Idempotency-Key")).isEqualTo(callsFor(number).get(0).header("Idempotency-Key"));
