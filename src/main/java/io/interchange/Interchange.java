@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.interchange.api.HttpConfiguration;
 import io.interchange.broker.BrokerConfiguration;
+import io.interchange.console.ConsoleConfiguration;
 import io.interchange.erp.ErpConfiguration;
 import io.interchange.observe.ObservabilityConfiguration;
 import io.interchange.partner.PartnerConfiguration;
@@ -59,6 +60,7 @@ public final class Interchange {
         main.configure().addConfiguration(new OpsConfiguration());
         main.configure().addConfiguration(new ReloadConfiguration());
         main.configure().addConfiguration(new JmxConfiguration());
+        main.configure().addConfiguration(new ConsoleConfiguration());
         overrides.forEach(main::addOverrideProperty);
         return main;
     }
