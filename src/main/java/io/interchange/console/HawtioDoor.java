@@ -26,6 +26,8 @@ import io.vertx.ext.web.handler.BodyHandler;
  */
 public class HawtioDoor {
 
+    /** Hawtio asks whether its proxy to other agents is on (it is off): the one proxy path let through. */
+    static final String PROXY_ENABLED = HawtioServer.CONTEXT_PATH + "/proxy/enabled";
     /** What Hawtio posts outside Jolokia is small (its login and logout forms). */
     private static final long MAX_REQUEST_BYTES = 64 * 1024;
     /**
@@ -53,7 +55,13 @@ public class HawtioDoor {
         String base = HawtioServer.CONTEXT_PATH;
         router.route(base + "/jolokia").order(-2).handler(this::toJolokia);
         router.route(base + "/jolokia/*").order(-2).handler(this::toJolokia);
-        router.route(base + "/proxy*").order(-2).handler(ctx -> ctx.response().setStatusCode(404).end());
+        router.route(base + "/proxy*").order(-2).handler(ctx -> {
+            if (ctx.request().path().equals(PROXY_ENABLED)) {
+                ctx.next();
+            } else {
+                ctx.response().setStatusCode(404).end();
+            }
+        });
         // the login may wait for a free password check: off the event loop, with the (small) body read first
         router.route(base + "/*").order(-2).handler(BodyHandler.create(false).setBodyLimit(MAX_REQUEST_BYTES))
                 .blockingHandler(this::authenticate).handler(this::forward);

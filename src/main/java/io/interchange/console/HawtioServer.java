@@ -2,9 +2,13 @@ package io.interchange.console;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 
 import org.eclipse.jetty.ee10.webapp.WebAppContext;
 import org.eclipse.jetty.server.Handler;
@@ -27,6 +31,9 @@ public class HawtioServer {
 
     static final String CONTEXT_PATH = "/hawtio";
     private static final String WAR_RESOURCE = "hawtio/hawtio.war";
+    /** Hawtio's own RBAC MBeans; see {@link #withoutRbacMBeans()}. */
+    private static final String[] RBAC_MBEANS = {"hawtio:type=security,name=RBACRegistry",
+            "hawtio:type=security,area=jmx,name=HawtioDummyJMXSecurity"};
 
     private final Path workDir;
     private Server server;
@@ -57,6 +64,7 @@ public class HawtioServer {
         server.setHandler(new AgentsRefused(webapp));
         server.setStopAtShutdown(false);
         server.start();
+        withoutRbacMBeans();
         return connector.getLocalPort();
     }
 
@@ -64,6 +72,23 @@ public class HawtioServer {
         if (server != null) {
             server.stop();
             server = null;
+        }
+    }
+
+    /**
+     * Hawtio lists the JMX tree and asks which operations may be called through {@code exec}s of its
+     * RBAC MBeans when it finds them, and falls back to Jolokia's plain {@code list} when not. The
+     * access policies allow {@code list} to every admin user but no {@code exec} of Hawtio's MBeans
+     * (each refused exec would be an audit entry on every page Hawtio shows), and the dummy one
+     * answers "allowed" to everything anyway: they go, and the role's policy decides per call.
+     */
+    private static void withoutRbacMBeans() throws Exception {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        for (String name : RBAC_MBEANS) {
+            ObjectName mbean = new ObjectName(name);
+            if (server.isRegistered(mbean)) {
+                server.unregisterMBean(mbean);
+            }
         }
     }
 
@@ -92,7 +117,8 @@ public class HawtioServer {
         @Override
         public boolean handle(Request request, Response response, Callback callback) throws Exception {
             String path = request.getHttpURI().getDecodedPath();
-            if (path.startsWith(CONTEXT_PATH + "/jolokia") || path.startsWith(CONTEXT_PATH + "/proxy")) {
+            if (path.startsWith(CONTEXT_PATH + "/jolokia")
+                    || path.startsWith(CONTEXT_PATH + "/proxy") && !path.equals(HawtioDoor.PROXY_ENABLED)) {
                 Response.writeError(request, response, callback, 403);
                 return true;
             }
