@@ -6,6 +6,7 @@ import java.util.Map;
 import io.interchange.api.HttpConfiguration;
 import io.interchange.api.RestIntakeConfiguration;
 import io.interchange.broker.BrokerConfiguration;
+import io.interchange.console.ConsoleConfiguration;
 import io.interchange.observe.ObservabilityConfiguration;
 import io.interchange.ops.OpsConfiguration;
 import io.interchange.ops.jmx.JmxConfiguration;
@@ -62,7 +63,7 @@ public final class Interchange {
                 // flows: intake, processing, outbound, ops
                 new RestIntakeConfiguration(), new EdiConfiguration(), new WebhookConfiguration(),
                 new ProcessingConfiguration(), new OutboundConfiguration(),
-                new OpsConfiguration(), new ReloadConfiguration(), new JmxConfiguration());
+                new OpsConfiguration(), new ReloadConfiguration(), new JmxConfiguration(), new ConsoleConfiguration());
     }
 
     /** A runtime with the configurations in the order given (FlowWiringIT reverses them: the order must not matter). */
