@@ -10,6 +10,7 @@ import io.interchange.partner.PartnerConfiguration;
 import io.interchange.ops.OpsConfiguration;
 import io.interchange.ops.jmx.JmxConfiguration;
 import io.interchange.ops.reload.ReloadConfiguration;
+import io.interchange.processing.DeliveryPolicyConfiguration;
 import io.interchange.processing.OrderPipelineConfiguration;
 import io.interchange.security.SecurityConfiguration;
 import io.interchange.storage.DatabaseConfiguration;
@@ -56,6 +57,7 @@ public final class Interchange {
         main.configure().addConfiguration(new WebhookConfiguration());
         main.configure().addConfiguration(new HttpConfiguration());
         main.configure().addConfiguration(new PartnerConfiguration());
+        main.configure().addConfiguration(new DeliveryPolicyConfiguration());
         main.configure().addConfiguration(new OpsConfiguration());
         main.configure().addConfiguration(new ReloadConfiguration());
         main.configure().addConfiguration(new JmxConfiguration());

@@ -70,6 +70,7 @@ public class ErpConfiguration implements CamelConfiguration {
         context.getRegistry().bind("erpCircuitBreaker", erpBreaker);
         context.getRegistry().bind("erpAvailability", new ErpAvailability());
         context.getRegistry().bind("erpAnswer", new ErpAnswer());
+        context.getRegistry().bind("erpRequestPath", new ErpRequestPath());
         HealthCheckRegistry.get(context).register(new ErpBreakerHealthCheck(erpBreaker));
 
         if (sandboxEnabled) {

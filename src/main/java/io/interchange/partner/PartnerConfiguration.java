@@ -9,7 +9,7 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
-import io.interchange.api.OrderAdmission;
+import io.interchange.admission.DocumentAdmission;
 import io.interchange.api.OrderLookupQuery;
 import io.interchange.api.OrderStatusQuery;
 import io.interchange.broker.BusTransaction;
@@ -28,7 +28,6 @@ import io.interchange.edi.intake.PartnerOutbox;
 import io.interchange.edi.inbound.PartnerAcknowledgements;
 import io.interchange.edi.inbound.ReceivedAcknowledgements;
 import io.interchange.edi.outbound.AcknowledgementDeadline;
-import io.interchange.edi.outbound.OrderResponseProgress;
 import io.interchange.edi.outbound.OrderResponses;
 import io.interchange.edi.outbound.OverdueAcknowledgements;
 import io.interchange.edi.outbound.OverdueOrderResponses;
@@ -121,8 +120,6 @@ public class PartnerConfiguration implements CamelConfiguration {
     private int healthFailedPolls;
     @PropertyInject("interchange.queue.orders")
     private String ordersQueue;
-    @PropertyInject("interchange.edi.queue.order-responses")
-    private String responsesQueue;
     @PropertyInject("interchange.edi.order-response.overdue-minutes")
     private long overdueMinutes;
     @PropertyInject("interchange.edi.order-response.overdue-window-days")
@@ -172,6 +169,7 @@ public class PartnerConfiguration implements CamelConfiguration {
 
         EdiMetrics ediMetrics = new EdiMetrics(meters);
         EdiTracking tracking = new EdiTracking(dataSource, new DocumentTimeline(dataSource));
+        registry.bind("ediTracking", tracking);
         ControlNumberSequence numbers = new ControlNumberSequence(dataSource);
         PartnerOutbox outbox = new PartnerOutbox(context.createProducerTemplate(), endpoints);
         // the acknowledgement loop: 855/ORDRSP recorded when sent, the partner's 997/999/CONTRL matched to them
@@ -182,17 +180,15 @@ public class PartnerConfiguration implements CamelConfiguration {
                 new AcknowledgementDeadline(Duration.parse(acknowledgementDue)), Duration.ofDays(acknowledgementWindowDays));
         registry.bind("overdueAcknowledgements", overdueAcknowledgements);
         registry.bind("overdueAcknowledgementResource", new OverdueAcknowledgementResource(overdueAcknowledgements));
-        OrderAdmission admission = new OrderAdmission(tracker, documentMetrics, context.createProducerTemplate(),
-                "jms:queue:" + ordersQueue, "edi");
+        DocumentAdmission admission = new DocumentAdmission(tracker, documentMetrics, "edi");
         registry.bind("ediOrderAdmission", admission);
         registry.bind("ediFileIntake", new EdiFileIntake(directory, new EdiInterchangeReader(),
                 new EdiOrderAdmission(new OrderMapping(Path.of(mappingsDir)), schemas, admission,
-                        new BusTransaction(registry.lookupByNameAndType("jmsConnectionFactory", ConnectionFactory.class))),
+                        context.createProducerTemplate(), "jms:queue:" + ordersQueue, new BusTransaction(registry.lookupByNameAndType("jmsConnectionFactory", ConnectionFactory.class))),
                 tracking, new InterchangeRegister(dataSource), numbers, ediMetrics, outbox,
                 OwnReceivers.of(ownX12Ids, ownEdifactIds), admissionBatch, partnerAcknowledgements));
         registry.bind("ediFileRefusal", new FileRefusal(directory, outbox, ediMetrics));
         registry.bind("orderResponses", new OrderResponses(directory, tracking, numbers, outbox, Path.of(mappingsDir), sent));
-        registry.bind("orderResponseProgress", new OrderResponseProgress(tracking, responsesQueue));
         registry.bind("overdueOrderResponses", new OverdueOrderResponses(dataSource, directory, meters,
                 Duration.ofMinutes(overdueMinutes), Duration.ofDays(overdueWindowDays)));
         registry.bind("orderStatusQuery", new OrderStatusQuery(tracker, List.of(tracking)));

@@ -7,9 +7,9 @@ import java.util.Arrays;
 
 import javax.sql.DataSource;
 
+import io.interchange.admission.DocumentAdmission;
 import io.interchange.api.AdmissionResponse;
 import io.interchange.api.JsonRequestReader;
-import io.interchange.api.OrderAdmission;
 import io.interchange.api.OrderStatusQuery;
 import io.interchange.api.OrderValidator;
 import io.interchange.api.ProblemResponder;
@@ -44,8 +44,6 @@ public class OrderPipelineConfiguration implements CamelConfiguration {
 
     @PropertyInject("interchange.mappings.dir")
     private String mappingsDir;
-    @PropertyInject("interchange.queue.orders")
-    private String ordersQueue;
     @PropertyInject("interchange.processing.max-attempts")
     private int maxAttempts;
     @PropertyInject("interchange.processing.max-age")
@@ -96,18 +94,16 @@ public class OrderPipelineConfiguration implements CamelConfiguration {
         registry.bind("jsonRequest", new JsonRequestReader());
         bindIntakeGates(registry);
         registry.bind("orderValidator", new OrderValidator(schemas));
-        registry.bind("restOrderAdmission", new OrderAdmission(tracker, metrics, context.createProducerTemplate(),
-                "jms:queue:" + ordersQueue, "rest"));
+        registry.bind("restOrderAdmission", new DocumentAdmission(tracker, metrics, "rest"));
         registry.bind("admissionResponse", new AdmissionResponse("/api/v1/orders/"));
         registry.bind("orderStatusQuery", new OrderStatusQuery(tracker));
         registry.bind("problemResponder", new ProblemResponder());
         registry.bind("schemaDocument", new SchemaDocument(Path.of(mappingsDir, "canonical")));
-        registry.bind("deliveryAttempts", new DeliveryAttempts(maxAttempts));
         RetrySchedule schedule = new RetrySchedule(Duration.ofMillis(redeliveryDelay), redeliveryMultiplier,
                 Duration.ofMillis(redeliveryMaxDelay), redeliveryJitter);
         registry.bind("orderRetries", new OrderRetries(new RetryPolicy(maxAttempts, Duration.parse(maxAge), schedule),
                 Clock.systemUTC()));
-        registry.bind("orderProgress", new OrderProgress(tracker, metrics, new OrderEvents(eventSource), ordersQueue));
+        registry.bind("orderProgress", new OrderProgress(tracker, metrics, new OrderEvents(eventSource)));
 
         context.getPropertiesComponent().addOverrideProperty("interchange.events.endpoint", eventsEndpoint());
         HealthCheckRegistry.get(context).register(new DatabaseHealthCheck(dataSource));

@@ -7,19 +7,15 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import io.interchange.api.OrderAdmission;
-import io.interchange.cancellation.CancellationAdmission;
+import io.interchange.admission.DocumentAdmission;
 import io.interchange.cancellation.CancellationErpAvailability;
 import io.interchange.cancellation.CancellationOutcome;
-import io.interchange.cancellation.CancellationRequestPath;
 import io.interchange.canonical.CanonicalSchemas;
 import io.interchange.events.OrderEvents;
 import io.interchange.observe.DocumentMetrics;
 import io.interchange.ops.intake.IntakePressure;
 import io.interchange.ops.intake.IntakeSuspensions;
-import io.interchange.processing.OrderProgress;
 import io.interchange.tracking.DocumentTracker;
-import io.interchange.webhook.callback.CallbackProgress;
 import io.interchange.webhook.callback.WebhookCallbackAnswer;
 import io.interchange.webhook.callback.WebhookCallbackRequest;
 import io.interchange.webhook.mapping.JsltMappings;
@@ -53,12 +49,6 @@ public class WebhookConfiguration implements CamelConfiguration {
     private int rateLimitRequests;
     @PropertyInject("interchange.webhooks.rate-limit.period-seconds")
     private long rateLimitSeconds;
-    @PropertyInject("interchange.queue.orders")
-    private String ordersQueue;
-    @PropertyInject("interchange.queue.cancellations")
-    private String cancellationsQueue;
-    @PropertyInject("interchange.queue.callbacks")
-    private String callbacksQueue;
     @PropertyInject("interchange.queue.webhooks-dlq")
     private String webhooksDlq;
     @PropertyInject("interchange.queue.webhooks-replay")
@@ -88,6 +78,7 @@ public class WebhookConfiguration implements CamelConfiguration {
         WebhookIntakeChannels intakes = new WebhookIntakeChannels(sources, new IntakeSuspensions(dataSource),
                 suspendedRetryAfterSeconds);
         sources.load();
+        registry.bind("webhookMetrics", metrics);
         registry.bind("webhookSources", sources);
         registry.bind("webhookIntakeChannels", intakes);
 
@@ -98,20 +89,14 @@ public class WebhookConfiguration implements CamelConfiguration {
         registry.bind("webhookDelivery", new WebhookDelivery());
         registry.bind("webhookDeliveriesRepository", new DeliveryIdRepository(dataSource, "webhook-deliveries"));
         registry.bind("webhookMapping", new WebhookMapping(mappings, schemas, metrics));
-        CancellationAdmission cancellationAdmission = new CancellationAdmission(tracker, documentMetrics,
-                context.createProducerTemplate(), "jms:queue:" + cancellationsQueue, "webhook");
-        registry.bind("webhookAdmission", new WebhookAdmission(new OrderAdmission(tracker, documentMetrics,
-                context.createProducerTemplate(), "jms:queue:" + ordersQueue, "webhook"), cancellationAdmission, metrics));
+        registry.bind("webhookAdmission", new DocumentAdmission(tracker, documentMetrics, "webhook"));
         registry.bind("webhookAnswers", new WebhookAnswers(metrics));
         registry.bind("webhookRefusal", new WebhookRefusal(problemResponder, context.createProducerTemplate(),
                 "jms:queue:" + webhooksDlq, webhooksReplay, metrics));
         registry.bind("webhookReplay", new WebhookReplay(sources));
 
         // cancellations on the bus -> ERP (only webhooks send them so far)
-        registry.bind("cancellationSteps", new OrderProgress(tracker, documentMetrics, new OrderEvents(eventSource),
-                cancellationsQueue));
         registry.bind("cancellationOutcome", new CancellationOutcome(tracker, documentMetrics, new OrderEvents(eventSource)));
-        registry.bind("cancellationRequestPath", new CancellationRequestPath());
         registry.bind("cancellationErpAvailability", new CancellationErpAvailability(
                 registry.lookupByNameAndType("erpAvailability", Processor.class)));
         registry.bind("erpCancellationsRepository", new DeliveryIdRepository(dataSource, "erp-cancellations"));
@@ -119,7 +104,6 @@ public class WebhookConfiguration implements CamelConfiguration {
         // status callbacks to the sources
         registry.bind("webhookCallbackRequest", new WebhookCallbackRequest(sources, mappings, clock));
         registry.bind("webhookCallbackAnswer", new WebhookCallbackAnswer(metrics));
-        registry.bind("webhookCallbackProgress", new CallbackProgress(metrics, callbacksQueue));
         registry.bind("webhookCallbacksRepository", new DeliveryIdRepository(dataSource, "webhook-callbacks"));
     }
 
