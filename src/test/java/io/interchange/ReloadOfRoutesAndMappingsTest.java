@@ -77,12 +77,12 @@ class ReloadOfRoutesAndMappingsTest {
 
     @Test
     void yamlSyntaxErrorIsRefusedWithItsLineAndTheRunningRouteKeepsProcessingOrders() {
-        files.replace(ERP_ROUTE, "          - setHeader:\n              name: Idempotency-Key",
-                "          - setHeader:\n            name: Idempotency-Key\n              simple: [unclosed");
+        files.replace(ERP_ROUTE, "        - setHeader:\n            name: Idempotency-Key",
+                "        - setHeader:\n          name: Idempotency-Key\n            simple: [unclosed");
 
         JsonNode refusal = awaitRefusal(ERP_ROUTE);
 
-        assertThat(refusal.path("line").asInt()).isBetween(30, 45);
+        assertThat(refusal.path("line").asInt()).isBetween(50, 60);
         assertThat(refusal.path("reason").asText()).startsWith("YAML: ");
         assertThat(refusal.path("checksum").asText()).hasSize(64);
         assertThat(orderIsAccepted("RL-1")).as("the running route still takes orders to the ERP").isTrue();
@@ -137,7 +137,7 @@ class ReloadOfRoutesAndMappingsTest {
         files.write("mappings/erp/sales-order-v2.jslt", originals.get(ERP_MAPPING)
                 .replace("\"customerReference\": .header.externalOrderNumber", "\"customerReference\": \"V2-\" + .header.externalOrderNumber"));
         await().atMost(Duration.ofSeconds(60)).until(() -> !changes("mappings/erp/sales-order-v2.jslt").isEmpty());
-        files.replace(ERP_ROUTE, "value: sales-order.jslt", "value: sales-order-v2.jslt");
+        files.replace(ERP_ROUTE, "/erp/sales-order.jslt", "/erp/sales-order-v2.jslt");
         await().atMost(Duration.ofSeconds(60)).until(() -> !changes(ERP_ROUTE).isEmpty()
                 && changes(ERP_ROUTE).get(0).path("outcome").asText().equals("applied"));
 
@@ -146,7 +146,7 @@ class ReloadOfRoutesAndMappingsTest {
         assertThat(erp.ordersFor("V2-RL-4")).as("the new mapping is used").hasSize(1);
 
         JsonNode applied = changes(ERP_ROUTE).get(0);
-        assertThat(applied.path("routes").asText()).as("the ERP call template's routes").contains("outbound-erp-orders");
+        assertThat(applied.path("routes").asText()).as("the ERP calls' routes").contains("outbound-erp-orders");
         assertThat(applied.path("checksum").asText()).hasSize(64);
         assertThat(applied.path("at").asText()).isNotBlank();
 

@@ -8,7 +8,6 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 import io.interchange.admission.DocumentAdmission;
-import io.interchange.cancellation.CancellationErpAvailability;
 import io.interchange.cancellation.CancellationOutcome;
 import io.interchange.canonical.CanonicalSchemas;
 import io.interchange.events.OrderEvents;
@@ -97,8 +96,6 @@ public class WebhookConfiguration implements CamelConfiguration {
 
         // cancellations on the bus -> ERP (only webhooks send them so far)
         registry.bind("cancellationOutcome", new CancellationOutcome(tracker, documentMetrics, new OrderEvents(eventSource)));
-        registry.bind("cancellationErpAvailability", new CancellationErpAvailability(
-                registry.lookupByNameAndType("erpAvailability", Processor.class)));
         registry.bind("erpCancellationsRepository", new DeliveryIdRepository(dataSource, "erp-cancellations"));
 
         // status callbacks to the sources

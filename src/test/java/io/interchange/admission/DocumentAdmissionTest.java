@@ -3,11 +3,8 @@ package io.interchange.admission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.interchange.api.ProblemException;
 import io.interchange.model.BusinessKey;
@@ -19,6 +16,7 @@ import io.interchange.model.OrderCancellation;
 import io.interchange.model.Source;
 import io.interchange.observe.DocumentMetrics;
 import io.interchange.support.Orders;
+import io.interchange.support.TrackingDatabase;
 import io.interchange.tracking.Admission;
 import io.interchange.tracking.DocumentTracker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -27,7 +25,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
 import org.apache.camel.support.UnitOfWorkHelper;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,13 +42,7 @@ class DocumentAdmissionTest {
 
     @BeforeAll
     static void database() throws Exception {
-        Path dir = Files.createTempDirectory("admission-test-");
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl("jdbc:h2:file:" + dir.resolve("db") + ";WRITE_DELAY=0");
-        config.setUsername("sa");
-        config.setMaximumPoolSize(4);
-        dataSource = new HikariDataSource(config);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        dataSource = TrackingDatabase.migrated("admission-test");
         tracker = new DocumentTracker(dataSource);
         admission = new DocumentAdmission(tracker, new DocumentMetrics(new SimpleMeterRegistry()), "webhook");
     }
