@@ -13,6 +13,7 @@ import io.interchange.ops.jmx.JmxConfiguration;
 import io.interchange.ops.reload.ReloadConfiguration;
 import io.interchange.outbound.OutboundConfiguration;
 import io.interchange.partner.EdiConfiguration;
+import io.interchange.processing.DeliveryPolicyConfiguration;
 import io.interchange.processing.ProcessingConfiguration;
 import io.interchange.security.SecurityConfiguration;
 import io.interchange.storage.DatabaseConfiguration;
@@ -62,7 +63,7 @@ public final class Interchange {
                 new SecurityConfiguration(), new HttpConfiguration(),
                 // flows: intake, processing, outbound, ops
                 new RestIntakeConfiguration(), new EdiConfiguration(), new WebhookConfiguration(),
-                new ProcessingConfiguration(), new OutboundConfiguration(),
+                new ProcessingConfiguration(), new DeliveryPolicyConfiguration(), new OutboundConfiguration(),
                 new OpsConfiguration(), new ReloadConfiguration(), new JmxConfiguration(), new ConsoleConfiguration());
     }
 

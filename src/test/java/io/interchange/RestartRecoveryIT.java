@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.interchange.api.OrderAdmission;
+import io.interchange.admission.DocumentAdmission;
 import io.interchange.model.CanonicalJson;
 import io.interchange.model.Order;
 import io.interchange.tracking.DocumentTimeline;
@@ -100,7 +100,7 @@ class RestartRecoveryIT {
         assertThat(Http.json(again).path("documentId").asText()).isEqualTo(orphan);
     }
 
-    /** What OrderAdmission sends, sent without the admission's row: a crash between send and commit. */
+    /** What DocumentAdmission sends, sent without the admission's row: a crash between send and commit. */
     private static String sendCopyWithoutRow(String externalNumber) throws Exception {
         String documentId = UUID.randomUUID().toString();
         Order order = CanonicalJson.mapper().readValue(Orders.json("webshop", externalNumber), Order.class)
@@ -110,7 +110,7 @@ class RestartRecoveryIT {
         try (Connection connection = new ActiveMQConnectionFactory(acceptor).createConnection()) {
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             Message message = session.createTextMessage(CanonicalJson.mapper().writeValueAsString(order));
-            for (Map.Entry<String, Object> header : OrderAdmission.busHeaders(document).entrySet()) {
+            for (Map.Entry<String, Object> header : DocumentAdmission.busHeaders(document).entrySet()) {
                 message.setObjectProperty(header.getKey(), header.getValue());
             }
             session.createProducer(session.createQueue("orders.inbound")).send(message);

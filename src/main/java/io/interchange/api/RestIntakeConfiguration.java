@@ -3,6 +3,7 @@ package io.interchange.api;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.interchange.admission.DocumentAdmission;
 import io.interchange.canonical.CanonicalSchemas;
 import io.interchange.observe.DocumentMetrics;
 import io.interchange.ops.intake.GatedIntakeChannel;
@@ -35,9 +36,8 @@ public class RestIntakeConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry("restOrderAdmission")
-    public OrderAdmission restOrderAdmission(CamelContext context, DocumentTracker tracker, DocumentMetrics metrics,
-                                             @PropertyInject("interchange.queue.orders") String ordersQueue) {
-        return new OrderAdmission(tracker, metrics, context.createProducerTemplate(), "jms:queue:" + ordersQueue, "rest");
+    public DocumentAdmission restOrderAdmission(DocumentTracker tracker, DocumentMetrics metrics) {
+        return new DocumentAdmission(tracker, metrics, "rest");
     }
 
     @BindToRegistry("admissionResponse")

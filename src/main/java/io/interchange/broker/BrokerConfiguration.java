@@ -63,11 +63,7 @@ public class BrokerConfiguration implements CamelConfiguration {
                         new BusTopology.DurableQueue(orderResponsesDlq, null)),
                 List.of(eventsTopic),
                 new BusTopology.Redelivery(maxAttempts, redeliveryDelay, redeliveryMultiplier, redeliveryMaxDelay,
-                        redeliveryJitter),
-                // lifecycle events also feed the status callbacks of webhook documents and the
-                // 855/ORDRSP of EDI documents: copied inside the broker, in the send's transaction
-                List.of(new BusTopology.Copy("webhook-callbacks", eventsQueue, callbacksQueue, "channel = 'webhook'"),
-                        new BusTopology.Copy("edi-order-responses", eventsQueue, orderResponsesQueue, "channel = 'edi'")));
+                        redeliveryJitter));
     }
 
     /**

@@ -9,10 +9,8 @@ import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
-import org.apache.activemq.artemis.core.config.DivertConfiguration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.ActiveMQServer;
-import org.apache.activemq.artemis.core.server.ComponentConfigurationRoutingType;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
@@ -105,12 +103,6 @@ public final class EmbeddedBroker extends ServiceSupport {
             if (queue.deadLetterQueue() != null) {
                 config.addAddressSetting(queue.name(), redeliveryPolicy(queue.deadLetterQueue()));
             }
-        }
-        for (BusTopology.Copy copy : topology.copies()) {
-            // non-exclusive divert: the original still reaches its own queue
-            config.addDivertConfiguration(new DivertConfiguration().setName(copy.name()).setAddress(copy.from())
-                    .setForwardingAddress(copy.to()).setFilterString(copy.filter()).setExclusive(false)
-                    .setRoutingType(ComponentConfigurationRoutingType.ANYCAST));
         }
         config.registerBrokerPlugin(new BrokerDeadLetterReasons(deadLetterQueues, brokerAttempts()));
         for (String topic : topology.topics()) {

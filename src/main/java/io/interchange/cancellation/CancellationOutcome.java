@@ -80,7 +80,7 @@ public class CancellationOutcome {
         BusinessKey key = key(message);
         return CanonicalJson.mapper().createObjectNode()
                 .put("documentId", documentId(message))
-                .put("documentType", CancellationAdmission.DOCUMENT_TYPE)
+                .put("documentType", OrderCancellation.DOCUMENT_TYPE)
                 .put("channel", key.channel())
                 .put("partnerId", key.partnerId())
                 .put("externalOrderNumber", orderNumber(message));

@@ -13,13 +13,22 @@ public record Order(
         OrderHeader header,
         List<Party> parties,
         List<OrderLine> lines,
-        OrderTotals totals) {
+        OrderTotals totals) implements CanonicalDocument {
+
+    public static final String DOCUMENT_TYPE = "order";
+
+    @Override
+    public String documentType() {
+        return DOCUMENT_TYPE;
+    }
 
     /** Channel + partner + external order number: the key that makes an order unique. */
+    @Override
     public BusinessKey businessKey() {
         return new BusinessKey(source.channel(), source.partnerId(), header.externalOrderNumber());
     }
 
+    @Override
     public Order withIdentity(String documentId, String correlationId, String channel) {
         return new Order(documentId, correlationId, new Source(channel, source.partnerId(), source.system()),
                 header, parties, lines, totals);

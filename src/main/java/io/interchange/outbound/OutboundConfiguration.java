@@ -11,10 +11,10 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.interchange.erp.ErpRequestPath;
 import io.interchange.edi.intake.ControlNumberSequence;
 import io.interchange.edi.intake.EdiTracking;
 import io.interchange.edi.intake.PartnerOutbox;
-import io.interchange.edi.outbound.OrderResponseProgress;
 import io.interchange.edi.outbound.OrderResponses;
 import io.interchange.edi.outbound.SentDocuments;
 import io.interchange.erp.ErpAnswer;
@@ -28,7 +28,6 @@ import io.interchange.tracking.DocumentTimeline;
 import io.interchange.webhook.DeliveryIdRepository;
 import io.interchange.webhook.WebhookMetrics;
 import io.interchange.webhook.WebhookSources;
-import io.interchange.webhook.callback.CallbackProgress;
 import io.interchange.webhook.callback.WebhookCallbackAnswer;
 import io.interchange.webhook.callback.WebhookCallbackRequest;
 import io.interchange.webhook.mapping.JsltMappings;
@@ -90,6 +89,11 @@ public class OutboundConfiguration implements CamelConfiguration {
         return new ErpAnswer();
     }
 
+    @BindToRegistry("erpRequestPath")
+    public ErpRequestPath erpRequestPath() {
+        return new ErpRequestPath();
+    }
+
     /** A stand-in for the real ERP, started by {@link #configure} when {@code interchange.erp-sandbox.enabled}. */
     @BindToRegistry("erpSandbox")
     public ErpSandbox erpSandbox(@PropertyInject(value = "interchange.erp-sandbox.host", defaultValue = "localhost") String host,
@@ -116,12 +120,6 @@ public class OutboundConfiguration implements CamelConfiguration {
         return new OrderResponses(directory, tracking, numbers, outbox, Path.of(mappingsDir), sent);
     }
 
-    @BindToRegistry("orderResponseProgress")
-    public OrderResponseProgress orderResponseProgress(EdiTracking tracking,
-            @PropertyInject("interchange.edi.queue.order-responses") String responsesQueue) {
-        return new OrderResponseProgress(tracking, responsesQueue);
-    }
-
     @BindToRegistry("webhookCallbackRequest")
     public WebhookCallbackRequest webhookCallbackRequest(WebhookSources sources, JsltMappings mappings) {
         return new WebhookCallbackRequest(sources, mappings, Clock.systemUTC());
@@ -130,12 +128,6 @@ public class OutboundConfiguration implements CamelConfiguration {
     @BindToRegistry("webhookCallbackAnswer")
     public WebhookCallbackAnswer webhookCallbackAnswer(WebhookMetrics metrics) {
         return new WebhookCallbackAnswer(metrics);
-    }
-
-    @BindToRegistry("webhookCallbackProgress")
-    public CallbackProgress webhookCallbackProgress(WebhookMetrics metrics,
-                                                    @PropertyInject("interchange.queue.callbacks") String callbacksQueue) {
-        return new CallbackProgress(metrics, callbacksQueue);
     }
 
     @BindToRegistry("webhookCallbacksRepository")

@@ -6,7 +6,7 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
-import io.interchange.api.OrderAdmission;
+import io.interchange.admission.DocumentAdmission;
 import io.interchange.broker.BusTransaction;
 import io.interchange.canonical.CanonicalSchemas;
 import io.interchange.edi.EdiInterchangeReader;
@@ -153,13 +153,13 @@ public class EdiConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry("ediOrderAdmission")
-    public OrderAdmission ediOrderAdmission(CamelContext context, DocumentTracker tracker, DocumentMetrics metrics,
-                                            @PropertyInject("interchange.queue.orders") String ordersQueue) {
-        return new OrderAdmission(tracker, metrics, context.createProducerTemplate(), "jms:queue:" + ordersQueue, "edi");
+    public DocumentAdmission ediOrderAdmission(DocumentTracker tracker, DocumentMetrics metrics) {
+        return new DocumentAdmission(tracker, metrics, "edi");
     }
 
     @BindToRegistry("ediFileIntake")
-    public EdiFileIntake ediFileIntake(PartnerDirectory directory, @BeanInject("ediOrderAdmission") OrderAdmission admission,
+    public EdiFileIntake ediFileIntake(PartnerDirectory directory, @BeanInject("ediOrderAdmission") DocumentAdmission admission,
+                                       CamelContext context, @PropertyInject("interchange.queue.orders") String ordersQueue,
                                        CanonicalSchemas schemas, ConnectionFactory jmsConnectionFactory,
                                        DataSource dataSource, EdiTracking tracking, ControlNumberSequence numbers,
                                        EdiMetrics metrics, PartnerOutbox outbox, PartnerAcknowledgements acknowledgements,
@@ -169,7 +169,7 @@ public class EdiConfiguration implements CamelConfiguration {
                                        @PropertyInject("interchange.sftp.intake.admission-batch") int admissionBatch) {
         return new EdiFileIntake(directory, new EdiInterchangeReader(),
                 new EdiOrderAdmission(new OrderMapping(Path.of(mappingsDir)), schemas, admission,
-                        new BusTransaction(jmsConnectionFactory)),
+                        context.createProducerTemplate(), "jms:queue:" + ordersQueue, new BusTransaction(jmsConnectionFactory)),
                 tracking, new InterchangeRegister(dataSource), numbers, metrics, outbox,
                 OwnReceivers.of(ownX12Ids, ownEdifactIds), admissionBatch, acknowledgements);
     }

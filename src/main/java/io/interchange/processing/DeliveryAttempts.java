@@ -8,16 +8,9 @@ import org.apache.camel.Exchange;
  * {@code JMSXDeliveryCount} (1 for the first) and keeps the count across rollbacks and restarts;
  * an order retried through a copy ({@link OrderRetries}) also carries the attempts made before it.
  */
-public class DeliveryAttempts {
+public final class DeliveryAttempts {
 
-    private final int maxAttempts;
-
-    public DeliveryAttempts(int maxAttempts) {
-        this.maxAttempts = maxAttempts;
-    }
-
-    public int maxAttempts() {
-        return maxAttempts;
+    private DeliveryAttempts() {
     }
 
     /** The number of the attempt this delivery makes. */
@@ -29,10 +22,5 @@ public class DeliveryAttempts {
     /** Deliveries of this message before the current one (each rolled back, e.g. by a crash). */
     static int redeliveries(Exchange exchange) {
         return Math.max(0, exchange.getMessage().getHeader(DocumentHeaders.DELIVERY_COUNT, 1, Integer.class) - 1);
-    }
-
-    /** True when this delivery is the last one allowed: a failure now goes to the dead-letter queue. */
-    public boolean isLast(Exchange exchange) {
-        return current(exchange) >= maxAttempts;
     }
 }

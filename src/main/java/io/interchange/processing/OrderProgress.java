@@ -2,7 +2,6 @@ package io.interchange.processing;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.interchange.erp.ErpRejectedException;
@@ -24,6 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Records each step of an order between the bus and the ERP's answer: in the tracking store, in
  * the metrics and, for final answers, as a lifecycle event (left as the body for the events queue).
+ * {@link #submitted} judges every copy from the bus, orders and cancellations alike; failures are
+ * the one policy's ({@link DeliveryProgress}).
  */
 public class OrderProgress {
 
@@ -38,13 +39,11 @@ public class OrderProgress {
     private final DocumentTracker tracker;
     private final DocumentMetrics metrics;
     private final OrderEvents events;
-    private final String ordersQueue;
 
-    public OrderProgress(DocumentTracker tracker, DocumentMetrics metrics, OrderEvents events, String ordersQueue) {
+    public OrderProgress(DocumentTracker tracker, DocumentMetrics metrics, OrderEvents events) {
         this.tracker = tracker;
         this.metrics = metrics;
         this.events = events;
-        this.ordersQueue = ordersQueue;
     }
 
     public void submitted(Exchange exchange) {
@@ -82,48 +81,6 @@ public class OrderProgress {
         settled(message, "rejected");
         LOG.warn("ERP rejected order {}: {}", businessKey(message), reason);
         toEvent(message, "rejected", eventData(message).put("reason", reason));
-    }
-
-    /** The delivery failed and the order is tried again later (see {@link OrderRetries}): note why. */
-    public void retryLater(Exchange exchange) {
-        Message message = exchange.getMessage();
-        RetryPolicy.Verdict verdict = OrderRetries.verdict(exchange);
-        String when = "; tried again in " + seconds(verdict.delay()) + " s";
-        String detail = OrderRetries.isRefusal(DeadLetterHeaders.caught(exchange))
-                ? "the ERP circuit breaker refused the call; no attempt counted" + when
-                : "attempt " + verdict.next().attemptsMade() + " failed: " + verdict.reason() + when;
-        LOG.warn("Order {} {}", businessKey(message), detail);
-        try {
-            tracker.attemptFailed(documentId(message), detail);
-        } catch (RuntimeException e) {
-            // an error handler never throws: the rollback that follows must happen either way
-            LOG.warn("Failed attempt of {} not tracked: {}", documentId(message), e.toString());
-        }
-    }
-
-    /** No more retries: headers say why, where and how often; the body is the original order. */
-    public void deadLettered(Exchange exchange) {
-        Message message = exchange.getMessage();
-        RetryPolicy.Verdict verdict = OrderRetries.verdict(exchange);
-        int attempts = verdict.next().attemptsMade();
-        DeadLetterHeaders.mark(exchange, ordersQueue);
-        message.setHeader(DeadLetterHeaders.ERROR, verdict.reason());
-        message.setHeader(DeadLetterHeaders.ATTEMPTS, attempts);
-        OrderRetries.forget(message);
-        try {
-            tracker.settle(documentId(message), DocumentState.DEAD_LETTERED, null,
-                    "dead-lettered after " + attempts + " attempts: " + verdict.reason());
-            settled(message, "dead_lettered");
-        } catch (RuntimeException e) {
-            // the dead letter with its reason matters more than its tracking: never let the broker
-            // move it on its own, without the reason
-            LOG.warn("Dead letter {} not tracked: {}", documentId(message), e.toString());
-        }
-        LOG.error("Order {} dead-lettered after {} attempts: {}", businessKey(message), attempts, verdict.reason());
-    }
-
-    private static String seconds(Duration delay) {
-        return String.format(Locale.ROOT, "%.1f", delay.toMillis() / 1000.0);
     }
 
     private void settled(Message message, String outcome) {

@@ -7,11 +7,8 @@ import java.time.Duration;
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.interchange.cancellation.CancellationErpAvailability;
 import io.interchange.cancellation.CancellationOutcome;
-import io.interchange.cancellation.CancellationRequestPath;
 import io.interchange.canonical.CanonicalSchemas;
-import io.interchange.erp.ErpAvailability;
 import io.interchange.events.OrderEvents;
 import io.interchange.mapping.MappingFunctions;
 import io.interchange.model.CanonicalJson;
@@ -48,11 +45,6 @@ public class ProcessingConfiguration implements CamelConfiguration {
         return CanonicalJson.mapper();
     }
 
-    @BindToRegistry("deliveryAttempts")
-    public DeliveryAttempts deliveryAttempts(@PropertyInject("interchange.processing.max-attempts") int maxAttempts) {
-        return new DeliveryAttempts(maxAttempts);
-    }
-
     @BindToRegistry("orderRetries")
     public OrderRetries orderRetries(@PropertyInject("interchange.processing.max-attempts") int maxAttempts,
                                      @PropertyInject("interchange.processing.max-age") String maxAge,
@@ -67,9 +59,8 @@ public class ProcessingConfiguration implements CamelConfiguration {
 
     @BindToRegistry("orderProgress")
     public OrderProgress orderProgress(DocumentTracker tracker, DocumentMetrics metrics,
-                                       @PropertyInject("interchange.events.source") String eventSource,
-                                       @PropertyInject("interchange.queue.orders") String ordersQueue) {
-        return new OrderProgress(tracker, metrics, new OrderEvents(eventSource), ordersQueue);
+                                       @PropertyInject("interchange.events.source") String eventSource) {
+        return new OrderProgress(tracker, metrics, new OrderEvents(eventSource));
     }
 
     /** Keys of orders whose ERP outcome (accepted or rejected) is settled. */
@@ -80,27 +71,10 @@ public class ProcessingConfiguration implements CamelConfiguration {
         return repository;
     }
 
-    @BindToRegistry("cancellationSteps")
-    public OrderProgress cancellationSteps(DocumentTracker tracker, DocumentMetrics metrics,
-                                           @PropertyInject("interchange.events.source") String eventSource,
-                                           @PropertyInject("interchange.queue.cancellations") String cancellationsQueue) {
-        return new OrderProgress(tracker, metrics, new OrderEvents(eventSource), cancellationsQueue);
-    }
-
     @BindToRegistry("cancellationOutcome")
     public CancellationOutcome cancellationOutcome(DocumentTracker tracker, DocumentMetrics metrics,
                                                    @PropertyInject("interchange.events.source") String eventSource) {
         return new CancellationOutcome(tracker, metrics, new OrderEvents(eventSource));
-    }
-
-    @BindToRegistry("cancellationRequestPath")
-    public CancellationRequestPath cancellationRequestPath() {
-        return new CancellationRequestPath();
-    }
-
-    @BindToRegistry("cancellationErpAvailability")
-    public CancellationErpAvailability cancellationErpAvailability(ErpAvailability erpAvailability) {
-        return new CancellationErpAvailability(erpAvailability);
     }
 
     /** Keys of cancellations whose ERP outcome is settled. */

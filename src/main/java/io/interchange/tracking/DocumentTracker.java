@@ -21,7 +21,7 @@ import io.interchange.model.DocumentState;
 
 /**
  * The tracking store: one row per document (unique by business key) and its history, in JDBC.
- * Every method is its own short transaction except {@link #admit} and {@link #admitAll}, which
+ * Every method is its own short transaction except {@link #open} (and {@link #admit}, {@link #admitAll}), which
  * keep the insert open while the documents are put on the bus.
  */
 public class DocumentTracker {
@@ -48,9 +48,26 @@ public class DocumentTracker {
 
     /**
      * Registers a new document and runs {@code enqueue} (the persistent send to the bus) before
-     * committing. If the send fails, nothing is recorded and the caller can try again. If the
-     * business key is already known, nothing is enqueued and the original ids come back; a
-     * concurrent admission of the same key waits on the unique constraint until the first commits.
+     * committing: {@link #open}, the send, {@link PendingAdmission#commit}, for callers that send in
+     * Java (a file intake's batch falls back to it). If the send fails, nothing is recorded and the
+     * caller can try again.
+     */
+    public Admission admit(NewDocument document, String detail, Runnable enqueue) {
+        try (PendingAdmission pending = open(document, detail)) {
+            if (pending.isNew()) {
+                enqueue.run();
+                pending.commit();
+            }
+            return pending.admission();
+        }
+    }
+
+    /**
+     * The first half of an admission: inserts the document's row in a transaction left open for the
+     * send to the bus, which the caller makes before {@link PendingAdmission#commit} (an intake route:
+     * this step, its {@code to: jms:queue:...} step, the commit step). If the business key is already
+     * known, nothing is left open and the original ids come back; a concurrent admission of the same
+     * key waits on the unique constraint until the first commits.
      *
      * <p>Send first, commit second, answer last: once the caller answers, the document is durable on
      * the bus and in this store. A crash between the send and the commit leaves a copy on the bus
@@ -59,15 +76,18 @@ public class DocumentTracker {
      * is needed at start-up. (Committing first would leave a row the bus never got, which only a
      * stored copy of the body could repair.)
      */
-    public Admission admit(NewDocument document, String detail, Runnable enqueue) {
-        try (Connection connection = dataSource.getConnection()) {
+    public PendingAdmission open(NewDocument document, String detail) {
+        Connection connection = null;
+        try {
+            connection = dataSource.getConnection();
             connection.setAutoCommit(false);
             try {
                 insertDocument(connection, document, DocumentState.RECEIVED, 0);
                 insertHistory(connection, document.documentId(), DocumentState.RECEIVED, detail, document.receivedAt());
-                enqueue.run();
-                connection.commit();
-                return new Admission(document.documentId(), document.correlationId(), false);
+                PendingAdmission pending = new PendingAdmission(connection,
+                        new Admission(document.documentId(), document.correlationId(), false));
+                connection = null; // the pending admission owns it now
+                return pending;
             } catch (SQLException e) {
                 connection.rollback();
                 if (!isUniqueViolation(e)) {
@@ -78,14 +98,24 @@ public class DocumentTracker {
                 TrackedDocument original = findOne(connection, SELECT_DOCUMENT + " where business_key = ?",
                         document.businessKey().toString())
                         .orElseThrow(() -> new IllegalStateException("Duplicate without original: " + document.businessKey(), e));
-                return new Admission(original.documentId(), original.correlationId(), true,
-                        otherContent(connection, document));
-            } catch (RuntimeException e) {
-                connection.rollback();
-                throw e;
+                return PendingAdmission.known(new Admission(original.documentId(), original.correlationId(), true,
+                        otherContent(connection, document)));
             }
         } catch (SQLException e) {
             throw new TrackingException("Cannot admit " + document.businessKey(), e);
+        } finally {
+            closeQuietly(connection);
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.rollback();
+                connection.close();
+            } catch (SQLException e) {
+                // nothing was committed on it; the pool discards a broken connection
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package io.interchange.webhook;
 
 import io.interchange.model.CanonicalJson;
+import io.interchange.tracking.Admission;
 import org.apache.camel.Exchange;
 
 /**
@@ -18,6 +19,12 @@ public class WebhookAnswers {
     public void duplicate(Exchange exchange) {
         metrics.delivery(WebhookExchange.sourceId(exchange), "duplicate");
         answer(exchange, 200, "duplicate");
+    }
+
+    /** Counts an admitted delivery: accepted, or duplicate when its document was known (the platform re-sent it). */
+    public void admitted(Exchange exchange) throws Exception {
+        Admission admission = exchange.getMessage().getMandatoryBody(Admission.class);
+        metrics.delivery(WebhookExchange.sourceId(exchange), admission.duplicate() ? "duplicate" : "accepted");
     }
 
     public void ignored(Exchange exchange) {

@@ -7,9 +7,8 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import io.interchange.api.OrderAdmission;
+import io.interchange.admission.DocumentAdmission;
 import io.interchange.api.ProblemResponder;
-import io.interchange.cancellation.CancellationAdmission;
 import io.interchange.canonical.CanonicalSchemas;
 import io.interchange.observe.DocumentMetrics;
 import io.interchange.ops.intake.IntakePressure;
@@ -92,18 +91,10 @@ public class WebhookConfiguration implements CamelConfiguration {
         return new WebhookMapping(mappings, schemas, metrics);
     }
 
-    /** Orders onto the orders queue, cancellations onto the cancellations queue, both tracked as channel webhook. */
+    /** The one admission, for channel webhook: orders and cancellations (the route sends each to its queue). */
     @BindToRegistry("webhookAdmission")
-    public WebhookAdmission webhookAdmission(CamelContext context, DocumentTracker tracker, DocumentMetrics documentMetrics,
-                                             WebhookMetrics metrics,
-                                             @PropertyInject("interchange.queue.orders") String ordersQueue,
-                                             @PropertyInject("interchange.queue.cancellations") String cancellationsQueue) {
-        return new WebhookAdmission(
-                new OrderAdmission(tracker, documentMetrics, context.createProducerTemplate(), "jms:queue:" + ordersQueue,
-                        "webhook"),
-                new CancellationAdmission(tracker, documentMetrics, context.createProducerTemplate(),
-                        "jms:queue:" + cancellationsQueue, "webhook"),
-                metrics);
+    public DocumentAdmission webhookAdmission(DocumentTracker tracker, DocumentMetrics documentMetrics) {
+        return new DocumentAdmission(tracker, documentMetrics, "webhook");
     }
 
     @BindToRegistry("webhookAnswers")

@@ -13,7 +13,6 @@ import io.interchange.broker.BusTopology;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
-import org.apache.activemq.artemis.core.config.DivertConfiguration;
 import org.apache.activemq.artemis.core.config.ha.ReplicaPolicyConfiguration;
 import org.apache.activemq.artemis.core.config.ha.ReplicatedPolicyConfiguration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
@@ -90,13 +89,10 @@ class BrokerDeploymentFilesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"broker.xml", "broker-primary.xml", "broker-backup.xml"})
-    void brokerFileCopiesWhatTheCodeCopies(String file) throws Exception {
-        assertThat(parse(file).getDivertConfigurations()).as("diverts in %s", file)
-                .extracting(DivertConfiguration::getName, DivertConfiguration::getAddress,
-                        DivertConfiguration::getForwardingAddress, DivertConfiguration::getFilterString,
-                        DivertConfiguration::isExclusive)
-                .containsExactlyInAnyOrderElementsOf(declared.copies().stream()
-                        .map(copy -> tuple(copy.name(), copy.from(), copy.to(), copy.filter(), false)).toList());
+    void brokerFileLeavesCopiesToTheRoutes(String file) throws Exception {
+        // the copies of lifecycle events for callbacks and 855s are a route step
+        // (routes/processing/lifecycle-events.camel.yaml): a divert here would copy them twice
+        assertThat(parse(file).getDivertConfigurations()).as("diverts in %s", file).isEmpty();
     }
 
     @Test

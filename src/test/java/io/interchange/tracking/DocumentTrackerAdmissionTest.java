@@ -2,19 +2,16 @@ package io.interchange.tracking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.interchange.model.BusinessKey;
 import io.interchange.model.DocumentState;
-import org.flywaydb.core.Flyway;
+import io.interchange.support.TrackingDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,13 +28,7 @@ class DocumentTrackerAdmissionTest {
 
     @BeforeAll
     static void database() throws Exception {
-        Path dir = Files.createTempDirectory("tracker-test-");
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl("jdbc:h2:file:" + dir.resolve("db") + ";WRITE_DELAY=0");
-        config.setUsername("sa");
-        config.setMaximumPoolSize(4);
-        dataSource = new HikariDataSource(config);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        dataSource = TrackingDatabase.migrated("tracker-test");
         tracker = new DocumentTracker(dataSource);
         timeline = new DocumentTimeline(dataSource);
     }

@@ -1,13 +1,12 @@
 package io.interchange.edi.intake;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.interchange.api.OrderAdmission;
+import io.interchange.admission.DocumentAdmission;
 import io.interchange.broker.BusTransaction;
 import io.interchange.canonical.CanonicalSchemas;
 import io.interchange.canonical.SchemaViolation;
@@ -15,6 +14,7 @@ import io.interchange.model.CanonicalJson;
 import io.interchange.model.Order;
 import io.interchange.partner.Partner;
 import io.interchange.tracking.Admission;
+import org.apache.camel.ProducerTemplate;
 
 /**
  * One EDI transaction to one canonical order on the bus: the partner's mapping, the canonical
@@ -25,13 +25,19 @@ public class EdiOrderAdmission {
 
     private final OrderMapping mapping;
     private final CanonicalSchemas schemas;
-    private final OrderAdmission admission;
+    private final DocumentAdmission admission;
+    private final ProducerTemplate producer;
+    private final String ordersEndpoint;
     private final BusTransaction bus;
 
-    public EdiOrderAdmission(OrderMapping mapping, CanonicalSchemas schemas, OrderAdmission admission, BusTransaction bus) {
+    /** @param ordersEndpoint the Camel endpoint of the orders queue, e.g. {@code jms:queue:orders.inbound} */
+    public EdiOrderAdmission(OrderMapping mapping, CanonicalSchemas schemas, DocumentAdmission admission,
+            ProducerTemplate producer, String ordersEndpoint, BusTransaction bus) {
         this.mapping = mapping;
         this.schemas = schemas;
         this.admission = admission;
+        this.producer = producer;
+        this.ordersEndpoint = ordersEndpoint;
         this.bus = bus;
     }
 
@@ -69,7 +75,8 @@ public class EdiOrderAdmission {
     /** Several orders of one file at once: one commit to the bus and one to the tracking store. */
     public List<Admission> admitAll(List<Order> orders) {
         try {
-            return admission.admitAll(new ArrayList<>(orders), bus);
+            // a file's orders go on the bus here, not in a route step: hundreds per bus transaction and commit
+            return admission.admitAll(orders, bus, (body, headers) -> producer.sendBodyAndHeaders(ordersEndpoint, body, headers));
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
