@@ -4,6 +4,8 @@ import java.util.Map;
 
 import io.interchange.api.HttpConfiguration;
 import io.interchange.broker.BrokerConfiguration;
+import io.interchange.cluster.ClusterConfiguration;
+import io.interchange.cluster.NodeIdentity;
 import io.interchange.erp.ErpConfiguration;
 import io.interchange.observe.ObservabilityConfiguration;
 import io.interchange.partner.PartnerConfiguration;
@@ -46,6 +48,7 @@ public final class Interchange {
     public static Main create(Map<String, String> overrides) {
         Main main = new Main();
         main.addMainListener(new RuntimeFolders());
+        main.addMainListener(new NodeIdentity());
         // order matters: storage and metrics first, the bus before the routes that use it
         main.configure().addConfiguration(new DatabaseConfiguration());
         main.configure().addConfiguration(new ObservabilityConfiguration());
@@ -58,6 +61,7 @@ public final class Interchange {
         main.configure().addConfiguration(new PartnerConfiguration());
         main.configure().addConfiguration(new OpsConfiguration());
         main.configure().addConfiguration(new ReloadConfiguration());
+        main.configure().addConfiguration(new ClusterConfiguration());
         main.configure().addConfiguration(new JmxConfiguration());
         overrides.forEach(main::addOverrideProperty);
         return main;

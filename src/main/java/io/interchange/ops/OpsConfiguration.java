@@ -59,6 +59,8 @@ import org.apache.camel.spi.Registry;
  */
 public class OpsConfiguration implements CamelConfiguration {
 
+    @PropertyInject("interchange.node.id")
+    private String nodeId;
     @PropertyInject("interchange.data.dir")
     private String dataDir;
     @PropertyInject(value = "interchange.admin.realm", defaultValue = "interchange-admin")
@@ -91,7 +93,7 @@ public class OpsConfiguration implements CamelConfiguration {
                 Path.of(dataDir, "admin-password"));
         AuditLog audit = new AuditLog(dataSource);
         AdminLogin login = new AdminLogin(users, registry.lookupByNameAndType("loginThrottle", LoginThrottle.class));
-        DocumentTimeline timeline = new DocumentTimeline(dataSource);
+        DocumentTimeline timeline = new DocumentTimeline(dataSource, nodeId);
         DeadLetterQueues queues = DeadLetterQueues.of(topology, deadLetterQueues);
         QueueDepth depth = registry.lookupByNameAndType("queueDepth", QueueDepth.class);
         DeadLetterBrowser browser = new DeadLetterBrowser(jms, queues);

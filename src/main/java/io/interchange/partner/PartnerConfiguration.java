@@ -65,6 +65,8 @@ import org.apache.camel.support.EventNotifierSupport;
  */
 public class PartnerConfiguration implements CamelConfiguration {
 
+    @PropertyInject("interchange.node.id")
+    private String nodeId;
     @PropertyInject("interchange.mappings.dir")
     private String mappingsDir;
     @PropertyInject("interchange.partners.file")
@@ -171,13 +173,13 @@ public class PartnerConfiguration implements CamelConfiguration {
         registry.bind("ediFileClaims", new FileClaims(dataSource, context, claimMaxAgeMs, claimKeepAliveMs));
 
         EdiMetrics ediMetrics = new EdiMetrics(meters);
-        EdiTracking tracking = new EdiTracking(dataSource, new DocumentTimeline(dataSource));
+        EdiTracking tracking = new EdiTracking(dataSource, new DocumentTimeline(dataSource, nodeId));
         ControlNumberSequence numbers = new ControlNumberSequence(dataSource);
         PartnerOutbox outbox = new PartnerOutbox(context.createProducerTemplate(), endpoints);
         // the acknowledgement loop: 855/ORDRSP recorded when sent, the partner's 997/999/CONTRL matched to them
         SentDocuments sent = new SentDocuments(dataSource);
         PartnerAcknowledgements partnerAcknowledgements = new PartnerAcknowledgements(sent,
-                new ReceivedAcknowledgements(dataSource), new DocumentTimeline(dataSource), meters);
+                new ReceivedAcknowledgements(dataSource), new DocumentTimeline(dataSource, nodeId), meters);
         OverdueAcknowledgements overdueAcknowledgements = new OverdueAcknowledgements(sent, directory, meters,
                 new AcknowledgementDeadline(Duration.parse(acknowledgementDue)), Duration.ofDays(acknowledgementWindowDays));
         registry.bind("overdueAcknowledgements", overdueAcknowledgements);

@@ -42,6 +42,8 @@ import org.apache.camel.spi.Registry;
  */
 public class OrderPipelineConfiguration implements CamelConfiguration {
 
+    @PropertyInject("interchange.node.id")
+    private String nodeId;
     @PropertyInject("interchange.mappings.dir")
     private String mappingsDir;
     @PropertyInject("interchange.queue.orders")
@@ -84,7 +86,7 @@ public class OrderPipelineConfiguration implements CamelConfiguration {
         Registry registry = context.getRegistry();
         DataSource dataSource = registry.lookupByNameAndType("dataSource", DataSource.class);
         DocumentMetrics metrics = registry.lookupByNameAndType("documentMetrics", DocumentMetrics.class);
-        DocumentTracker tracker = new DocumentTracker(dataSource);
+        DocumentTracker tracker = new DocumentTracker(dataSource, nodeId);
         CanonicalSchemas schemas = new CanonicalSchemas(Path.of(mappingsDir, "canonical"));
 
         // every JSLT mapping of the routes with the extension functions (exact number()), and the

@@ -38,8 +38,8 @@ class DocumentTrackerAdmissionTest {
         config.setMaximumPoolSize(4);
         dataSource = new HikariDataSource(config);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        tracker = new DocumentTracker(dataSource);
-        timeline = new DocumentTimeline(dataSource);
+        tracker = new DocumentTracker(dataSource, "test-node");
+        timeline = new DocumentTimeline(dataSource, "test-node");
     }
 
     @AfterAll

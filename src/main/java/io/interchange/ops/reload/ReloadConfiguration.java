@@ -27,6 +27,8 @@ public class ReloadConfiguration implements CamelConfiguration {
     private long pollMs;
     @PropertyInject("interchange.routes.dir")
     private String routesDir;
+    @PropertyInject("interchange.node.id")
+    private String nodeId;
     @PropertyInject("interchange.mappings.dir")
     private String mappingsDir;
     @PropertyInject(value = "camel.main.routesReloadEnabled", defaultValue = "false")
@@ -44,7 +46,7 @@ public class ReloadConfiguration implements CamelConfiguration {
         DataSource dataSource = context.getRegistry().lookupByNameAndType("dataSource", DataSource.class);
         AuditLog audit = context.getRegistry().lookupByNameAndType("auditLog", AuditLog.class);
         RouteReloader reloader = new RouteReloader(context, Path.of(routesDir), Path.of(mappingsDir),
-                new ReloadLedger(dataSource, ReloadLedger.thisInstance(context.getName())), pollMs, watching);
+                new ReloadLedger(dataSource, nodeId), pollMs, watching);
         context.getRegistry().bind("routeReloader", reloader);
         context.getRegistry().bind("reloadResource", new ReloadResource(reloader, audit));
         context.addService(reloader, true, true);
