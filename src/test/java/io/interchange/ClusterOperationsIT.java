@@ -126,8 +126,10 @@ class ClusterOperationsIT {
     @Order(2)
     void aSuspensionOnOneInstanceHoldsOnTheOtherAndAResumptionAnywhereResumesBoth() throws Exception {
         opsA.postJson("/admin/v1/intakes/sftp-acme/suspend", "{\"reason\":\"partner resends last week's files\"}");
+        long suspended = System.nanoTime();
 
         await().atMost(CONVERGED).until(() -> opsB.getJson("/admin/v1/intakes/sftp-acme").path("suspended").asBoolean());
+        long suspendedOnB = Duration.ofNanos(System.nanoTime() - suspended).toMillis();
         await().atMost(CONVERGED).until(() -> suspendedOn("node-a").contains("sftp-acme")
                 && suspendedOn("node-b").contains("sftp-acme"));
         try (SftpAccount acme = SftpAccount.login(sftpPortA, "acme", PartnerRegistryFile.PASSWORD)) {
@@ -137,8 +139,11 @@ class ClusterOperationsIT {
                 .until(() -> Files.exists(inbound().resolve("held.edi")));
 
         opsB.postJson("/admin/v1/intakes/sftp-acme/resume", "");
+        long resumed = System.nanoTime();
 
         await().atMost(CONVERGED).until(() -> !opsA.getJson("/admin/v1/intakes/sftp-acme").path("suspended").asBoolean());
+        System.out.printf("cluster suspension: suspended on node-a, held on node-b after %d ms; resumed on node-b, "
+                + "node-a resumed after %d ms%n", suspendedOnB, Duration.ofNanos(System.nanoTime() - resumed).toMillis());
         await().atMost(CONVERGED).until(() -> erp.ordersFor("CLH-4711").size() == 1);
 
         // the REST intake is a flag, not a route: the same holds for it

@@ -4,6 +4,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -20,8 +22,8 @@ import org.apache.camel.health.HealthCheckRegistry;
 
 /**
  * Several instances on one database and one broker (issue 12; docs/operations.md "Cluster"): this
- * instance's heartbeat and the list of instances, the database-backed cluster service behind
- * {@code master:} routes, and the convergence of intake suspensions. A lone instance runs the same
+ * instance's heartbeat and the list of instances, the database-backed cluster service that runs the
+ * once-per-cluster routes on one instance, and the convergence of intake suspensions. A lone instance runs the same
  * beans: it lists itself and leads every lease.
  */
 public class ClusterConfiguration implements CamelConfiguration {
@@ -36,6 +38,8 @@ public class ClusterConfiguration implements CamelConfiguration {
     private long leaseMs;
     @PropertyInject(value = "interchange.cluster.lease-renew-ms", defaultValue = "10000")
     private long leaseRenewMs;
+    @PropertyInject(value = "interchange.cluster.once-per-cluster-routes", defaultValue = "ops-housekeeping")
+    private String oncePerClusterRoutes;
     @PropertyInject(value = "interchange.http.port", defaultValue = "8080")
     private int httpPort;
 
@@ -59,8 +63,11 @@ public class ClusterConfiguration implements CamelConfiguration {
         // the intakes are bound by OpsConfiguration.configure: this class is registered after it
         IntakeChannels intakes = context.getRegistry().lookupByNameAndType("intakeChannels", IntakeChannels.class);
 
-        // camel-master finds the cluster service among the context's services
-        context.addService(new DatabaseClusterService(leases, nodeId, leaseMs, leaseRenewMs, clock), true, true);
+        DatabaseClusterService service = new DatabaseClusterService(leases, nodeId, leaseMs, leaseRenewMs, clock);
+        context.addService(service, true, true);
+        // before the routes are created (configuration classes run first), so the policies apply to them
+        context.addRoutePolicyFactory(new OncePerClusterRoutes(service, Arrays.stream(oncePerClusterRoutes.split(","))
+                .map(String::trim).filter(id -> !id.isEmpty()).collect(Collectors.toSet())));
         Heartbeat heartbeat = new Heartbeat(context, instances, intakes, nodeId, httpUrl(),
                 Duration.parse(forgetAfter), clock);
         context.getRegistry().bind("clusterHeartbeat", heartbeat);

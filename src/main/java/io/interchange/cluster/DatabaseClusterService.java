@@ -11,9 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Camel's cluster service on the database the instances already share: routes that must run once per
- * cluster start from {@code master:<namespace>:<endpoint>} (camel-master), and only the instance holding
- * the namespace's lease ({@link LeaseView}) runs the endpoint. Camel ships cluster services on
+ * Camel's cluster service on the database the instances already share: a route that must run once per
+ * cluster gets a {@code ClusteredRoutePolicy} ({@link OncePerClusterRoutes}) or starts from
+ * {@code master:<namespace>:<endpoint>}, and only the instance holding the namespace's lease
+ * ({@link LeaseView}) runs it. Camel ships cluster services on
  * ZooKeeper, Consul, Kubernetes, JGroups, Infinispan and a shared file lock, none on JDBC; an
  * Interchange cluster has PostgreSQL, not those. A lone instance takes every lease at its first tick.
  */

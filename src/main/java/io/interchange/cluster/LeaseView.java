@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One namespace of the {@link DatabaseClusterService} (one {@code master:<namespace>:...} route):
+ * One namespace of the {@link DatabaseClusterService} (one once-per-cluster route):
  * this instance leads while it holds the namespace's lease in {@link LeaseTable}. Each
  * {@link #tick()} takes or extends the lease; a leader that cannot reach the database keeps leading
  * only until its lease runs out, which is also the earliest any other instance can take it over,
