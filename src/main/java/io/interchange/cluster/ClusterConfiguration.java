@@ -17,7 +17,6 @@ import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
-import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.health.HealthCheckRegistry;
 
 /**
@@ -78,8 +77,7 @@ public class ClusterConfiguration implements CamelConfiguration {
         HealthCheckRegistry.get(context).register(new ClusterHealthCheck(cluster));
         // the info-metric pattern: join any series of this scrape target to the node id that produced it
         Gauge.builder("interchange.node.info", () -> 1).description("This instance's interchange.node.id")
-                .tag("node", nodeId).register(context.getRegistry()
-                        .lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class));
+                .tag("node", nodeId).register(context.getRegistry().findSingleByType(MeterRegistry.class));
     }
 
     private String httpUrl() {

@@ -24,7 +24,7 @@ class ClusterInstancesTest {
 
     @BeforeAll
     static void database() {
-        dataSource = ClusterDatabase.create();
+        dataSource = ClusterTestDatabase.create();
         instances = new ClusterInstances(dataSource);
     }
 

@@ -31,7 +31,7 @@ class LeaseViewTest {
 
     @BeforeAll
     static void database() {
-        dataSource = ClusterDatabase.create();
+        dataSource = ClusterTestDatabase.create();
     }
 
     @AfterAll

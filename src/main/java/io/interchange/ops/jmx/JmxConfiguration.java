@@ -13,6 +13,7 @@ import io.interchange.ops.dlq.QueueDepth;
 import io.interchange.ops.intake.IntakeChannels;
 import io.interchange.ops.intake.IntakeCounters;
 import io.interchange.ops.reload.RouteReloader;
+import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
@@ -21,55 +22,62 @@ import org.apache.camel.spi.Registry;
 /**
  * The JMX console: Interchange's MBeans on the platform MBean server (always), remote JMX when
  * {@code interchange.jmx.remote.port} is set, and Jolokia for Hawtio at {@code interchange.jolokia.path}
- * unless {@code interchange.jolokia.enabled=false}; both authenticate admin users. Needs
- * {@code OpsConfiguration} and {@code ReloadConfiguration} before it.
+ * unless {@code interchange.jolokia.enabled=false}; both authenticate admin users.
  */
 public class JmxConfiguration implements CamelConfiguration {
 
+    // read by configure(), which starts the doors that are switched on
     @PropertyInject(value = "interchange.jmx.remote.port", defaultValue = "")
     private String remotePort;
-    @PropertyInject(value = "interchange.jmx.remote.host", defaultValue = "localhost")
-    private String remoteHost;
     @PropertyInject(value = "interchange.jolokia.enabled", defaultValue = "true")
     private boolean jolokiaEnabled;
-    @PropertyInject(value = "interchange.jolokia.path", defaultValue = "/observe/jolokia")
-    private String jolokiaPath;
-    @PropertyInject("interchange.http.port")
-    private int httpPort;
-    @PropertyInject(value = "interchange.admin.realm", defaultValue = "interchange-admin")
-    private String realm;
-    @PropertyInject("interchange.queue.orders")
-    private String ordersQueue;
+
+    @BindToRegistry("interchangeMBeans")
+    public InterchangeMBeans interchangeMBeans(CamelContext context, DeadLetterQueues queues, DeadLetterBrowser browser,
+                                               DeadLetterReplay replay, DeadLetterDiscard discard, QueueDepth depth,
+                                               ErpBackoff backoff, IntakeChannels intakeChannels, DataSource dataSource,
+                                               RouteReloader reloader, AuditLog audit,
+                                               @PropertyInject("interchange.queue.orders") String ordersQueue)
+            throws Exception {
+        InterchangeMBeans mbeans = new InterchangeMBeans();
+        for (String queue : queues.names()) {
+            mbeans.add("type=DeadLetterQueue,name=" + queue,
+                    new DeadLetterQueueControl(queue, browser, replay, discard, depth), DeadLetterQueueMBean.class);
+        }
+        mbeans.add("type=ErpBreaker", new ErpBreakerControl(backoff, depth, ordersQueue), ErpBreakerMBean.class);
+        mbeans.add("type=Intakes", new IntakesControl(intakeChannels, new IntakeCounters(dataSource)), IntakesMBean.class);
+        mbeans.add("type=RouteReload", new RouteReloadControl(reloader, audit), RouteReloadMBean.class);
+        context.addService(mbeans, true, true);
+        return mbeans;
+    }
+
+    /** Started by {@link #configure} when {@code interchange.jmx.remote.port} is set. */
+    @BindToRegistry("remoteJmxServer")
+    public RemoteJmxServer remoteJmxServer(AdminLogin login,
+            @PropertyInject(value = "interchange.jmx.remote.host", defaultValue = "localhost") String remoteHost,
+            @PropertyInject(value = "interchange.jmx.remote.port", defaultValue = "") String port) {
+        return new RemoteJmxServer(remoteHost, Integer.parseInt(port.trim()), new AdminAuthenticator(login));
+    }
+
+    /** Started by {@link #configure} unless {@code interchange.jolokia.enabled=false}. */
+    @BindToRegistry("jolokiaEndpoint")
+    public JolokiaEndpoint jolokiaEndpoint(CamelContext context, AdminLogin login, AuditLog audit,
+            @PropertyInject("interchange.http.port") int httpPort,
+            @PropertyInject(value = "interchange.jolokia.path", defaultValue = "/observe/jolokia") String jolokiaPath,
+            @PropertyInject(value = "interchange.admin.realm", defaultValue = "interchange-admin") String realm) {
+        return new JolokiaEndpoint(context, httpPort, jolokiaPath, login, audit, realm);
+    }
 
     @Override
     public void configure(CamelContext context) throws Exception {
         Registry registry = context.getRegistry();
-        AuditLog audit = registry.lookupByNameAndType("auditLog", AuditLog.class);
-        QueueDepth depth = registry.lookupByNameAndType("queueDepth", QueueDepth.class);
-        DeadLetterBrowser browser = registry.lookupByNameAndType("deadLetterBrowser", DeadLetterBrowser.class);
-        DeadLetterReplay replay = registry.lookupByNameAndType("deadLetterReplay", DeadLetterReplay.class);
-        DeadLetterDiscard discard = registry.lookupByNameAndType("deadLetterDiscard", DeadLetterDiscard.class);
-
-        InterchangeMBeans mbeans = new InterchangeMBeans();
-        for (String queue : registry.lookupByNameAndType("deadLetterQueues", DeadLetterQueues.class).names()) {
-            mbeans.add("type=DeadLetterQueue,name=" + queue,
-                    new DeadLetterQueueControl(queue, browser, replay, discard, depth), DeadLetterQueueMBean.class);
-        }
-        mbeans.add("type=ErpBreaker", new ErpBreakerControl(registry.lookupByNameAndType("erpBackoff", ErpBackoff.class),
-                depth, ordersQueue), ErpBreakerMBean.class);
-        mbeans.add("type=Intakes", new IntakesControl(registry.lookupByNameAndType("intakeChannels", IntakeChannels.class),
-                new IntakeCounters(registry.lookupByNameAndType("dataSource", DataSource.class))), IntakesMBean.class);
-        mbeans.add("type=RouteReload", new RouteReloadControl(
-                registry.lookupByNameAndType("routeReloader", RouteReloader.class), audit), RouteReloadMBean.class);
-        context.addService(mbeans, true, true);
-
+        registry.findSingleByType(InterchangeMBeans.class);
         int port = remotePort.isBlank() ? 0 : Integer.parseInt(remotePort.trim());
         if (port > 0) {
-            context.addService(new RemoteJmxServer(remoteHost, port, new AdminAuthenticator(registry.lookupByNameAndType("adminLogin", AdminLogin.class))), true, true);
+            context.addService(registry.findSingleByType(RemoteJmxServer.class), true, true);
         }
         if (jolokiaEnabled) {
-            JolokiaEndpoint jolokia = new JolokiaEndpoint(context, httpPort, jolokiaPath,
-                    registry.lookupByNameAndType("adminLogin", AdminLogin.class), audit, realm);
+            JolokiaEndpoint jolokia = registry.findSingleByType(JolokiaEndpoint.class);
             context.addService(jolokia, true, true);
             context.getManagementStrategy().addEventNotifier(jolokia.startListener());
         }
