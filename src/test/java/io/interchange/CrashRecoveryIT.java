@@ -27,6 +27,7 @@ import io.interchange.support.Orders;
 import io.interchange.support.TestErp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.Test;
  * behind a slow ERP, and restarted on the same data directory each time. Every order that was
  * answered is booked exactly once, findable, and no dead letter was written.
  */
+@Tag("crash-recovery")
 class CrashRecoveryIT {
 
     private static final int ORDERS = Integer.getInteger("crash.orders", 2_000);

@@ -1,6 +1,6 @@
 package io.interchange;
 
-import static io.interchange.OrderApiTest.awaitState;
+import static io.interchange.OrderApiIT.awaitState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -26,6 +26,7 @@ import io.interchange.support.RunningInterchange;
 import io.interchange.support.TestErp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * {@code postgres} profile like {@link PostgresStoreIT}: dead letters replayed and audited, a timeline
  * read back, an intake suspended and resumed, expired delivery ids purged by housekeeping.
  */
+@Tag("postgres")
 class PostgresOpsStoreIT {
 
     private static final String SERVER = System.getenv("INTERCHANGE_TEST_POSTGRES_URL");

@@ -1,6 +1,6 @@
 package io.interchange;
 
-import static io.interchange.OrderApiTest.awaitState;
+import static io.interchange.OrderApiIT.awaitState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
@@ -16,6 +16,7 @@ import io.interchange.support.RunningInterchange;
 import io.interchange.support.TestErp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * profile, which is active when INTERCHANGE_TEST_POSTGRES_URL names a server whose user may create
  * databases (.ci/run installs and starts one).
  */
+@Tag("postgres")
 class PostgresStoreIT {
 
     private static final String SERVER = System.getenv("INTERCHANGE_TEST_POSTGRES_URL");

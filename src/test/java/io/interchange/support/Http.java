@@ -21,6 +21,9 @@ import io.interchange.model.CanonicalJson;
 /** A small real HTTP client for tests: what a caller on the network would do. */
 public final class Http {
 
+    // generous: two runtimes booting side by side on a shared two-core machine answer slowly; a hung
+    // server still fails the test
+    private static final Duration ANSWER_WITHIN = Duration.ofSeconds(90);
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String baseUrl;
@@ -31,7 +34,7 @@ public final class Http {
 
     public HttpResponse<String> post(String path, String contentType, byte[] body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(ANSWER_WITHIN)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
@@ -63,7 +66,7 @@ public final class Http {
     }
 
     public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(ANSWER_WITHIN).GET().build());
     }
 
     public JsonNode getJson(String path) {
@@ -75,12 +78,12 @@ public final class Http {
     }
 
     public HttpResponse<String> putJson(String path, String json) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(ANSWER_WITHIN)
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     public HttpResponse<String> delete(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30)).DELETE().build());
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(ANSWER_WITHIN).DELETE().build());
     }
 
     public static JsonNode json(HttpResponse<String> response) {

@@ -50,7 +50,10 @@ public final class KafkaTestBroker {
         return cluster.bootstrapServers();
     }
 
-    /** Reads {@code topic} from the beginning until {@code expected} records arrived or 30 s passed. */
+    /**
+     * Reads {@code topic} from the beginning until {@code expected} records arrived or 120 s passed
+     * (generous: on a loaded machine the KRaft controller alone can take seconds per event).
+     */
     public static List<ConsumerRecord<String, String>> read(String topic, int expected) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
@@ -59,7 +62,7 @@ public final class KafkaTestBroker {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
             while (records.size() < expected && System.nanoTime() < deadline) {
                 consumer.poll(Duration.ofMillis(500)).forEach(records::add);
             }
