@@ -7,6 +7,8 @@ import io.interchange.api.HttpConfiguration;
 import io.interchange.api.RestIntakeConfiguration;
 import io.interchange.broker.BrokerConfiguration;
 import io.interchange.console.ConsoleConfiguration;
+import io.interchange.cluster.ClusterConfiguration;
+import io.interchange.cluster.NodeIdentity;
 import io.interchange.observe.ObservabilityConfiguration;
 import io.interchange.ops.OpsConfiguration;
 import io.interchange.ops.jmx.JmxConfiguration;
@@ -64,7 +66,8 @@ public final class Interchange {
                 // flows: intake, processing, outbound, ops
                 new RestIntakeConfiguration(), new EdiConfiguration(), new WebhookConfiguration(),
                 new ProcessingConfiguration(), new DeliveryPolicyConfiguration(), new OutboundConfiguration(),
-                new OpsConfiguration(), new ReloadConfiguration(), new JmxConfiguration(), new ConsoleConfiguration());
+                new OpsConfiguration(), new ReloadConfiguration(), new JmxConfiguration(), new ConsoleConfiguration(),
+                new ClusterConfiguration());
     }
 
     /** A runtime with the configurations in the order given (FlowWiringIT reverses them: the order must not matter). */
@@ -72,6 +75,7 @@ public final class Interchange {
         Main main = new Main();
         main.addMainListener(new RuntimeFolders());
         main.addMainListener(new FlowWiring());
+        main.addMainListener(new NodeIdentity());
         configurations.forEach(main.configure()::addConfiguration);
         overrides.forEach(main::addOverrideProperty);
         return main;

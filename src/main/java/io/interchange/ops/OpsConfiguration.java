@@ -92,8 +92,8 @@ public class OpsConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry("documentTimeline")
-    public DocumentTimeline documentTimeline(DataSource dataSource) {
-        return new DocumentTimeline(dataSource);
+    public DocumentTimeline documentTimeline(DataSource dataSource, @PropertyInject("interchange.node.id") String nodeId) {
+        return new DocumentTimeline(dataSource, nodeId);
     }
 
     @BindToRegistry("adminViewer")

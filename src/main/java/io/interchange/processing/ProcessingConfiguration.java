@@ -30,8 +30,8 @@ import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 public class ProcessingConfiguration implements CamelConfiguration {
 
     @BindToRegistry("documentTracker")
-    public DocumentTracker documentTracker(DataSource dataSource) {
-        return new DocumentTracker(dataSource);
+    public DocumentTracker documentTracker(DataSource dataSource, @PropertyInject("interchange.node.id") String nodeId) {
+        return new DocumentTracker(dataSource, nodeId);
     }
 
     @BindToRegistry("canonicalSchemas")

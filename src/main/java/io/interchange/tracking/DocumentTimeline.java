@@ -31,9 +31,16 @@ public class DocumentTimeline {
     private static final int MAX_DOCUMENTS = 100;
 
     private final DataSource dataSource;
+    private final String node;
 
-    public DocumentTimeline(DataSource dataSource) {
+    /** @param node this instance's id ({@code interchange.node.id}), written with every hop it records */
+    public DocumentTimeline(DataSource dataSource, String node) {
         this.dataSource = dataSource;
+        this.node = node;
+    }
+
+    public String node() {
+        return node;
     }
 
     /** Records a hop that happened now. */
@@ -44,12 +51,13 @@ public class DocumentTimeline {
     public void record(String documentId, String step, String outcome, String detail, Instant at) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(
-                        "insert into document_event (document_id, step, outcome, detail, at) values (?, ?, ?, ?, ?)")) {
+                        "insert into document_event (document_id, step, outcome, detail, at, node_id) values (?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, documentId);
             insert.setString(2, step);
             insert.setString(3, outcome);
             insert.setString(4, clip(detail));
             insert.setTimestamp(5, Timestamp.from(at));
+            insert.setString(6, node);
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new TrackingException("Cannot record " + step + " of " + documentId, e);
@@ -65,7 +73,7 @@ public class DocumentTimeline {
             return;
         }
         try (PreparedStatement insert = connection.prepareStatement(
-                "insert into document_event (document_id, step, outcome, detail, at) values (?, ?, ?, ?, ?)")) {
+                "insert into document_event (document_id, step, outcome, detail, at, node_id) values (?, ?, ?, ?, ?, ?)")) {
             Timestamp now = Timestamp.from(Instant.now());
             for (NewHop hop : hops) {
                 insert.setString(1, hop.documentId());
@@ -73,6 +81,7 @@ public class DocumentTimeline {
                 insert.setString(3, hop.outcome());
                 insert.setString(4, clip(hop.detail()));
                 insert.setTimestamp(5, now);
+                insert.setString(6, node);
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -84,22 +93,23 @@ public class DocumentTimeline {
         List<Hop> hops = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
             try (PreparedStatement query = connection.prepareStatement(
-                    "select id, state, detail, at from document_history where document_id = ? order by id")) {
+                    "select id, state, detail, at, node_id from document_history where document_id = ? order by id")) {
                 query.setString(1, documentId);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         hops.add(new Hop(0, rows.getLong("id"), fromHistory(DocumentState.valueOf(rows.getString("state")),
-                                rows.getString("detail"), rows.getTimestamp("at").toInstant())));
+                                rows.getString("detail"), rows.getTimestamp("at").toInstant(), rows.getString("node_id"))));
                     }
                 }
             }
             try (PreparedStatement query = connection.prepareStatement(
-                    "select id, step, outcome, detail, at from document_event where document_id = ? order by id")) {
+                    "select id, step, outcome, detail, at, node_id from document_event where document_id = ? order by id")) {
                 query.setString(1, documentId);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
                         hops.add(new Hop(1, rows.getLong("id"), new TimelineEntry(rows.getTimestamp("at").toInstant(),
-                                rows.getString("step"), rows.getString("outcome"), rows.getString("detail"))));
+                                rows.getString("step"), rows.getString("outcome"), rows.getString("detail"),
+                                rows.getString("node_id"))));
                     }
                 }
             }
@@ -171,16 +181,16 @@ public class DocumentTimeline {
     }
 
     /** A state change of document_history as a hop; replays and discards are recorded as state rows too. */
-    private static TimelineEntry fromHistory(DocumentState state, String detail, Instant at) {
+    private static TimelineEntry fromHistory(DocumentState state, String detail, Instant at, String node) {
         String text = detail == null ? "" : detail;
         return switch (state) {
-            case RECEIVED -> new TimelineEntry(at, text.startsWith("replayed") ? "replayed" : "received", "ok", detail);
+            case RECEIVED -> new TimelineEntry(at, text.startsWith("replayed") ? "replayed" : "received", "ok", detail, node);
             case SUBMITTED -> new TimelineEntry(at, "erp-attempt",
-                    FAILED_ATTEMPT.matcher(text).matches() ? "failed" : "started", detail);
-            case ACCEPTED -> new TimelineEntry(at, "accepted", "ok", detail);
-            case REJECTED -> new TimelineEntry(at, "rejected", "rejected", detail);
+                    FAILED_ATTEMPT.matcher(text).matches() ? "failed" : "started", detail, node);
+            case ACCEPTED -> new TimelineEntry(at, "accepted", "ok", detail, node);
+            case REJECTED -> new TimelineEntry(at, "rejected", "rejected", detail, node);
             case DEAD_LETTERED -> new TimelineEntry(at, text.startsWith("discarded") ? "discarded" : "dead-lettered",
-                    "failed", detail);
+                    "failed", detail, node);
         };
     }
 

@@ -31,7 +31,7 @@ public class DocumentTracker {
                 external_number, business_key, state, attempts, received_at, updated_at, content_fingerprint)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String INSERT_HISTORY =
-            "insert into document_history (document_id, state, detail, at) values (?, ?, ?, ?)";
+            "insert into document_history (document_id, state, detail, at, node_id) values (?, ?, ?, ?, ?)";
     private static final String SELECT_DOCUMENT = """
             select document_id, correlation_id, document_type, business_key, state, erp_order_number, reason,
                 attempts, received_at, updated_at
@@ -40,10 +40,13 @@ public class DocumentTracker {
 
     private final DataSource dataSource;
     private final DocumentTimeline timeline;
+    private final String node;
 
-    public DocumentTracker(DataSource dataSource) {
+    /** @param node this instance's id ({@code interchange.node.id}), written with every state change it records */
+    public DocumentTracker(DataSource dataSource, String node) {
         this.dataSource = dataSource;
-        this.timeline = new DocumentTimeline(dataSource);
+        this.timeline = new DocumentTimeline(dataSource, node);
+        this.node = node;
     }
 
     /**
@@ -358,7 +361,7 @@ public class DocumentTracker {
         return known;
     }
 
-    private static void insertAll(Connection connection, List<NewDocument> documents, String detail)
+    private void insertAll(Connection connection, List<NewDocument> documents, String detail)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT_DOCUMENT);
                 PreparedStatement history = connection.prepareStatement(INSERT_HISTORY)) {
@@ -369,6 +372,7 @@ public class DocumentTracker {
                 history.setString(2, DocumentState.RECEIVED.name());
                 history.setString(3, clip(detail));
                 history.setTimestamp(4, Timestamp.from(document.receivedAt()));
+                history.setString(5, node);
                 history.addBatch();
             }
             insert.executeBatch();
@@ -437,13 +441,14 @@ public class DocumentTracker {
         }
     }
 
-    private static void insertHistory(Connection connection, String documentId, DocumentState state, String detail,
+    private void insertHistory(Connection connection, String documentId, DocumentState state, String detail,
             Instant at) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(INSERT_HISTORY)) {
             statement.setString(1, documentId);
             statement.setString(2, state.name());
             statement.setString(3, clip(detail));
             statement.setTimestamp(4, Timestamp.from(at));
+            statement.setString(5, node);
             statement.executeUpdate();
         }
     }

@@ -43,7 +43,7 @@ class DocumentAdmissionTest {
     @BeforeAll
     static void database() throws Exception {
         dataSource = TrackingDatabase.migrated("admission-test");
-        tracker = new DocumentTracker(dataSource);
+        tracker = new DocumentTracker(dataSource, "test-node");
         admission = new DocumentAdmission(tracker, new DocumentMetrics(new SimpleMeterRegistry()), "webhook");
     }
 

@@ -29,8 +29,8 @@ class DocumentTrackerAdmissionTest {
     @BeforeAll
     static void database() throws Exception {
         dataSource = TrackingDatabase.migrated("tracker-test");
-        tracker = new DocumentTracker(dataSource);
-        timeline = new DocumentTimeline(dataSource);
+        tracker = new DocumentTracker(dataSource, "test-node");
+        timeline = new DocumentTimeline(dataSource, "test-node");
     }
 
     @AfterAll

@@ -23,7 +23,7 @@ class DocumentTrackerConflictTest {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:conflict-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        tracker = new DocumentTracker(dataSource);
+        tracker = new DocumentTracker(dataSource, "test-node");
     }
 
     @Test

@@ -27,22 +27,6 @@ public class ControlNumberSequence {
         this.dataSource = dataSource;
     }
 
-    public long next(String partnerId, String kind) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                long value = take(connection, partnerId, kind);
-                connection.commit();
-                return value;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new TrackingException("Cannot take a " + kind + " control number for " + partnerId, e);
-        }
-    }
-
     /**
      * Draws the next number of each of {@code kinds}, hands them to {@code use} (which writes and
      * delivers a document) and keeps them only if it returns: the row locks are held meanwhile, so

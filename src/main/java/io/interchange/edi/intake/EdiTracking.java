@@ -98,15 +98,16 @@ public class EdiTracking implements DocumentDetails {
     public void acknowledged(String partnerId, String fileName, String interchangeControlNumber, String detail) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement("""
-                        insert into document_event (document_id, step, outcome, detail, at)
-                        select distinct document_id, 'acknowledgement-sent', 'ok', ?, ? from edi_transaction
+                        insert into document_event (document_id, step, outcome, detail, at, node_id)
+                        select distinct document_id, 'acknowledgement-sent', 'ok', ?, ?, ? from edi_transaction
                         where partner_id = ? and file_name = ? and interchange_control_number = ?
                             and document_id is not null""")) {
             insert.setString(1, clip(detail, MAX_TEXT));
             insert.setTimestamp(2, Timestamp.from(Instant.now()));
-            insert.setString(3, partnerId);
-            insert.setString(4, fileName);
-            insert.setString(5, interchangeControlNumber);
+            insert.setString(3, timeline.node());
+            insert.setString(4, partnerId);
+            insert.setString(5, fileName);
+            insert.setString(6, interchangeControlNumber);
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new TrackingException("Cannot record the acknowledgement of interchange " + interchangeControlNumber

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -88,24 +89,28 @@ public class OrderResponses {
         ObjectNode tree = (ObjectNode) mapping.apply(partner.mappings().orderResponse(), input);
 
         OwnIdentity own = partners.current().own();
-        long interchange = numbers.next(partner.id(), "interchange");
-        long group = numbers.next(partner.id(), "group");
-        long transaction = numbers.next(partner.id(), "transaction");
         boolean x12 = partner.standard() == Partner.Standard.X12;
-        OutboundEnvelope envelope = x12
-                ? OutboundEnvelope.x12().sender(own.x12Qualifier(), own.x12Id())
-                        .receiver(partner.x12().qualifier(), partner.x12().id())
-                        .applicationIds(own.x12GroupId(), partner.x12().groupId())
-                        .functionalId("PR").version(partner.version()).controlNumbers(interchange, group, transaction).build()
-                : OutboundEnvelope.edifact().sender(own.edifactQualifier(), own.edifactId())
-                        .receiver(partner.edifact().qualifier(), partner.edifact().id())
-                        .version(partner.version().charAt(0) + ":" + partner.version().substring(1) + ":UN")
-                        .controlNumbers(interchange, group, transaction).build();
         String setId = x12 ? "855" : "ORDRSP";
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        writer.write(envelope, setId, tree, out);
+        // the numbers are kept only if the response went out: a failed write or delivery leaves no gap
+        long[] drawn = numbers.withNext(partner.id(), List.of("interchange", "group", "transaction"), values -> {
+            OutboundEnvelope envelope = x12
+                    ? OutboundEnvelope.x12().sender(own.x12Qualifier(), own.x12Id())
+                            .receiver(partner.x12().qualifier(), partner.x12().id())
+                            .applicationIds(own.x12GroupId(), partner.x12().groupId())
+                            .functionalId("PR").version(partner.version()).controlNumbers(values[0], values[1], values[2]).build()
+                    : OutboundEnvelope.edifact().sender(own.edifactQualifier(), own.edifactId())
+                            .receiver(partner.edifact().qualifier(), partner.edifact().id())
+                            .version(partner.version().charAt(0) + ":" + partner.version().substring(1) + ":UN")
+                            .controlNumbers(values[0], values[1], values[2]).build();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            writer.write(envelope, setId, tree, out);
+            outbox.deliver(partner, new OutboundDocument(setId + "-" + values[0] + (x12 ? ".x12" : ".edi"), out.toByteArray()));
+            return values;
+        });
+        long interchange = drawn[0];
+        long group = drawn[1];
+        long transaction = drawn[2];
         String fileName = setId + "-" + interchange + (x12 ? ".x12" : ".edi");
-        outbox.deliver(partner, new OutboundDocument(fileName, out.toByteArray()));
         // the partner's 997/999/CONTRL will name these numbers (acknowledgement loop)
         sent.record(partner.id(), setId, fileName, interchange, group, transaction, documentId);
         tracking.responded(documentId, setId + " (" + input.path("status").asText() + ") in outbound/" + fileName

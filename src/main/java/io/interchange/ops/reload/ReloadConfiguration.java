@@ -28,7 +28,8 @@ public class ReloadConfiguration implements CamelConfiguration {
             @PropertyInject(value = "interchange.reload.poll-ms", defaultValue = "1000") long pollMs,
             @PropertyInject("interchange.routes.dir") String routesDir,
             @PropertyInject("interchange.mappings.dir") String mappingsDir,
-            @PropertyInject(value = "camel.main.routesReloadEnabled", defaultValue = "false") boolean camelReload)
+            @PropertyInject(value = "camel.main.routesReloadEnabled", defaultValue = "false") boolean camelReload,
+            @PropertyInject("interchange.node.id") String nodeId)
             throws Exception {
         boolean watching = enabled && !camelReload;
         if (camelReload) {
@@ -38,7 +39,7 @@ public class ReloadConfiguration implements CamelConfiguration {
             LOG.info("Route and mapping reload is off (interchange.reload.enabled=false)");
         }
         RouteReloader reloader = new RouteReloader(context, Path.of(routesDir), Path.of(mappingsDir),
-                new ReloadLedger(dataSource, ReloadLedger.thisInstance(context.getName())), pollMs, watching);
+                new ReloadLedger(dataSource, nodeId), pollMs, watching);
         context.addService(reloader, true, true);
         context.getManagementStrategy().addEventNotifier(reloader.startListener());
         return reloader;

@@ -1,6 +1,5 @@
 package io.interchange.ops.reload;
 
-import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The record of every change the reloader saw (table {@code route_change}): file, checksum, time,
  * outcome ({@code applied}, {@code removed}, {@code refused}, {@code rolled-back}), line and detail,
- * and which instance saw it (each instance reloads its own copy of the files).
+ * and which instance saw it ({@code interchange.node.id}; each instance reloads its own copy of the files).
  */
 public class ReloadLedger {
 
@@ -34,14 +33,6 @@ public class ReloadLedger {
 
     public record Change(long id, Instant at, String instance, String file, String checksum, String outcome, int line,
             String detail, String routes) {
-    }
-
-    public static String thisInstance(String name) {
-        try {
-            return name + "@" + InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            return name;
-        }
     }
 
     public void record(String file, String checksum, String outcome, int line, String detail, String routes) {

@@ -79,6 +79,9 @@ public class TimelineResource {
         for (TimelineEntry entry : timeline.of(document.documentId())) {
             ObjectNode hop = hops.addObject().put("at", entry.at().toString()).put("step", entry.step())
                     .put("outcome", entry.outcome());
+            if (entry.node() != null) {
+                hop.put("node", entry.node());
+            }
             if (entry.detail() != null) {
                 hop.put("detail", entry.detail());
             }
