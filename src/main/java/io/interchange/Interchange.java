@@ -9,7 +9,9 @@ import io.interchange.observe.ObservabilityConfiguration;
 import io.interchange.partner.PartnerConfiguration;
 import io.interchange.ops.OpsConfiguration;
 import io.interchange.ops.jmx.JmxConfiguration;
+import io.interchange.ops.jmx.RemoteJmxConfiguration;
 import io.interchange.ops.reload.ReloadConfiguration;
+import io.interchange.ops.reload.ReloadTargetsConfiguration;
 import io.interchange.processing.OrderPipelineConfiguration;
 import io.interchange.security.SecurityConfiguration;
 import io.interchange.storage.DatabaseConfiguration;
@@ -58,7 +60,9 @@ public final class Interchange {
         main.configure().addConfiguration(new PartnerConfiguration());
         main.configure().addConfiguration(new OpsConfiguration());
         main.configure().addConfiguration(new ReloadConfiguration());
+        main.configure().addConfiguration(new ReloadTargetsConfiguration());
         main.configure().addConfiguration(new JmxConfiguration());
+        main.configure().addConfiguration(new RemoteJmxConfiguration());
         overrides.forEach(main::addOverrideProperty);
         return main;
     }

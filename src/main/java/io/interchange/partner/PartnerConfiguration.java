@@ -33,6 +33,7 @@ import io.interchange.edi.outbound.OrderResponses;
 import io.interchange.edi.outbound.OverdueAcknowledgements;
 import io.interchange.edi.outbound.OverdueOrderResponses;
 import io.interchange.edi.outbound.SentDocuments;
+import io.interchange.mapping.JsltTemplates;
 import io.interchange.observe.DocumentMetrics;
 import io.interchange.ops.edi.OverdueAcknowledgementResource;
 import io.interchange.security.LoginThrottle;
@@ -69,8 +70,6 @@ public class PartnerConfiguration implements CamelConfiguration {
     private String mappingsDir;
     @PropertyInject("interchange.partners.file")
     private String registryFile;
-    @PropertyInject("interchange.partners.check-interval-ms")
-    private long checkIntervalMs;
     @PropertyInject("interchange.sftp.enabled")
     private boolean dropBoxEnabled;
     @PropertyInject("interchange.sftp.host")
@@ -171,6 +170,8 @@ public class PartnerConfiguration implements CamelConfiguration {
         registry.bind("ediFileClaims", new FileClaims(dataSource, context, claimMaxAgeMs, claimKeepAliveMs));
 
         EdiMetrics ediMetrics = new EdiMetrics(meters);
+        OrderMapping orderMapping = new OrderMapping(Path.of(mappingsDir),
+                registry.lookupByNameAndType("jsltTemplates", JsltTemplates.class));
         EdiTracking tracking = new EdiTracking(dataSource, new DocumentTimeline(dataSource));
         ControlNumberSequence numbers = new ControlNumberSequence(dataSource);
         PartnerOutbox outbox = new PartnerOutbox(context.createProducerTemplate(), endpoints);
@@ -186,12 +187,12 @@ public class PartnerConfiguration implements CamelConfiguration {
                 "jms:queue:" + ordersQueue, "edi");
         registry.bind("ediOrderAdmission", admission);
         registry.bind("ediFileIntake", new EdiFileIntake(directory, new EdiInterchangeReader(),
-                new EdiOrderAdmission(new OrderMapping(Path.of(mappingsDir)), schemas, admission,
+                new EdiOrderAdmission(orderMapping, schemas, admission,
                         new BusTransaction(registry.lookupByNameAndType("jmsConnectionFactory", ConnectionFactory.class))),
                 tracking, new InterchangeRegister(dataSource), numbers, ediMetrics, outbox,
                 OwnReceivers.of(ownX12Ids, ownEdifactIds), admissionBatch, partnerAcknowledgements));
         registry.bind("ediFileRefusal", new FileRefusal(directory, outbox, ediMetrics));
-        registry.bind("orderResponses", new OrderResponses(directory, tracking, numbers, outbox, Path.of(mappingsDir), sent));
+        registry.bind("orderResponses", new OrderResponses(directory, tracking, numbers, outbox, orderMapping, sent));
         registry.bind("orderResponseProgress", new OrderResponseProgress(tracking, responsesQueue));
         registry.bind("overdueOrderResponses", new OverdueOrderResponses(dataSource, directory, meters,
                 Duration.ofMinutes(overdueMinutes), Duration.ofDays(overdueWindowDays)));
@@ -207,9 +208,8 @@ public class PartnerConfiguration implements CamelConfiguration {
         });
         directory.onChange((before, after) -> routes.apply(after));
         HealthCheckRegistry.get(context).register(new PartnerIntakeHealthCheck(context, directory, healthFailedPolls));
-        PartnerRegistryWatcher watcher = new PartnerRegistryWatcher(context, Path.of(registryFile),
-                new PartnerRegistryParser(Path.of(mappingsDir), Set.of(serviceUser), maxFileBytes), directory,
-                checkIntervalMs, meters);
+        PartnerRegistryWatcher watcher = new PartnerRegistryWatcher(Path.of(registryFile),
+                new PartnerRegistryParser(Path.of(mappingsDir), Set.of(serviceUser), maxFileBytes), directory, meters);
         registry.bind("partnerRegistryWatcher", watcher);
         // partner routes come from route templates in routes/, which exist once the context has started
         context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
@@ -219,8 +219,8 @@ public class PartnerConfiguration implements CamelConfiguration {
             }
 
             @Override
-            public void notify(CamelEvent event) throws Exception {
-                context.addService(watcher, true, true);
+            public void notify(CamelEvent event) {
+                watcher.load();
             }
         });
     }

@@ -14,6 +14,7 @@ import io.interchange.cancellation.CancellationOutcome;
 import io.interchange.cancellation.CancellationRequestPath;
 import io.interchange.canonical.CanonicalSchemas;
 import io.interchange.events.OrderEvents;
+import io.interchange.mapping.JsltTemplates;
 import io.interchange.observe.DocumentMetrics;
 import io.interchange.ops.intake.IntakePressure;
 import io.interchange.ops.intake.IntakeSuspensions;
@@ -80,7 +81,7 @@ public class WebhookConfiguration implements CamelConfiguration {
                 MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class));
         Clock clock = Clock.systemUTC();
 
-        JsltMappings mappings = new JsltMappings();
+        JsltMappings mappings = new JsltMappings(registry.lookupByNameAndType("jsltTemplates", JsltTemplates.class));
         WebhookSources sources = new WebhookSources(Path.of(configFile), new WebhookSettingsReader(Path.of(mappingsDir),
                 properties(context), mappings, maxBodyBytes,
                 new RateLimit(rateLimitRequests, Duration.ofSeconds(rateLimitSeconds))));

@@ -19,17 +19,13 @@ import org.apache.camel.PropertyInject;
 import org.apache.camel.spi.Registry;
 
 /**
- * The JMX console: Interchange's MBeans on the platform MBean server (always), remote JMX when
- * {@code interchange.jmx.remote.port} is set, and Jolokia for Hawtio at {@code interchange.jolokia.path}
- * unless {@code interchange.jolokia.enabled=false}; both authenticate admin users. Needs
+ * The JMX console: Interchange's MBeans on the platform MBean server (always) and Jolokia for Hawtio at {@code interchange.jolokia.path}
+ * unless {@code interchange.jolokia.enabled=false}, for admin users (remote JMX:
+ * {@link RemoteJmxConfiguration}). Needs
  * {@code OpsConfiguration} and {@code ReloadConfiguration} before it.
  */
 public class JmxConfiguration implements CamelConfiguration {
 
-    @PropertyInject(value = "interchange.jmx.remote.port", defaultValue = "")
-    private String remotePort;
-    @PropertyInject(value = "interchange.jmx.remote.host", defaultValue = "localhost")
-    private String remoteHost;
     @PropertyInject(value = "interchange.jolokia.enabled", defaultValue = "true")
     private boolean jolokiaEnabled;
     @PropertyInject(value = "interchange.jolokia.path", defaultValue = "/observe/jolokia")
@@ -63,10 +59,6 @@ public class JmxConfiguration implements CamelConfiguration {
                 registry.lookupByNameAndType("routeReloader", RouteReloader.class), audit), RouteReloadMBean.class);
         context.addService(mbeans, true, true);
 
-        int port = remotePort.isBlank() ? 0 : Integer.parseInt(remotePort.trim());
-        if (port > 0) {
-            context.addService(new RemoteJmxServer(remoteHost, port, new AdminAuthenticator(registry.lookupByNameAndType("adminLogin", AdminLogin.class))), true, true);
-        }
         if (jolokiaEnabled) {
             JolokiaEndpoint jolokia = new JolokiaEndpoint(context, httpPort, jolokiaPath,
                     registry.lookupByNameAndType("adminLogin", AdminLogin.class), audit, realm);
