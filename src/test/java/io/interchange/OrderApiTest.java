@@ -22,10 +22,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.interchange.processing.OrderProgress;
 import io.interchange.support.Http;
-import io.interchange.support.IntakeEndpoints;
 import io.interchange.support.Orders;
+import io.interchange.support.RestOperations;
 import io.interchange.support.RunningInterchange;
 import io.interchange.support.TestErp;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -271,26 +273,63 @@ class OrderApiTest {
                 .contains("200", "202", "401", "404", "413", "415", "422", "429", "503");
         assertThat(webhook.path("responses").path("503").path("headers").has("Retry-After")).isTrue();
         assertThat(webhook.path("responses").path("422").path("content").has("application/problem+json")).isTrue();
+        JsonNode replay = openapi.path("paths").path("/admin/v1/dead-letters/{id}/replay").path("post");
+        assertThat(replay.path("security").get(0).path("adminBasic").get(0).asText()).isEqualTo("ops");
+        assertThat(openapi.path("components").path("securitySchemes").path("adminBasic").path("scheme").asText())
+                .isEqualTo("basic");
     }
 
-    /** A contract test: adding an HTTP endpoint to an intake route without describing it fails here. */
+    /**
+     * The contract test: every operation the route files declare (routes/intake and routes/ops) is in the
+     * generated document with every response it promises, errors as problem+json, admin operations
+     * behind Basic auth with their role; and no route takes HTTP outside the REST DSL.
+     */
     @Test
-    void everyHttpEndpointOfTheIntakeRoutesIsInTheOpenApiDocument() {
+    void everyOperationOfTheRouteFilesIsInTheOpenApiDocumentWithItsResponses() {
         JsonNode paths = Http.json(api.get("/api/openapi.json")).path("paths");
+        RestOperations.Declared declared = RestOperations.in(Path.of("routes/intake"), Path.of("routes/ops"));
 
-        List<IntakeEndpoints.Endpoint> endpoints = IntakeEndpoints.in(Path.of("routes/intake"));
-
-        assertThat(endpoints).extracting(IntakeEndpoints.Endpoint::path)
-                .as("the route files were read").contains("/api/v1/orders", "/webhooks/{source}");
-        assertThat(endpoints).allSatisfy(endpoint -> {
-            JsonNode described = paths.path(endpoint.path());
-            assertThat(described.isObject()).as("%s (%s) in openapi.json", endpoint.path(), endpoint.file()).isTrue();
-            if (endpoint.methods().isEmpty()) {
-                assertThat(described.size()).as("%s has an operation", endpoint.path()).isPositive();
+        assertThat(declared.platformHttpRoutes()).as("routes taking HTTP outside the REST DSL").isEmpty();
+        assertThat(declared.operations()).extracting(operation -> operation.method() + " " + operation.path())
+                .as("the route files were read")
+                .contains("post /api/v1/orders", "get /api/v1/orders", "get /api/v1/orders/{documentId}",
+                        "get /api/schemas/{name}", "post /webhooks/{source}", "get /admin/v1/dead-letters",
+                        "post /admin/v1/dead-letters/{id}/replay", "post /admin/v1/intakes/{id}/suspend",
+                        "get /admin/v1/audit", "post /admin/v1/reload/check")
+                .doesNotHaveDuplicates();
+        assertThat(declared.operations()).allSatisfy(operation -> {
+            String name = operation.method().toUpperCase() + " " + operation.path() + " (" + operation.file() + ")";
+            JsonNode described = paths.path(operation.path()).path(operation.method());
+            assertThat(described.isObject()).as("%s in the OpenAPI document", name).isTrue();
+            assertThat(declared.directRoutes()).as("%s calls a route of the files", name).contains(operation.to());
+            assertThat(operation.responseCodes()).as("%s promises a success and an error", name)
+                    .anyMatch(code -> code.startsWith("2")).anyMatch(code -> code.startsWith("4") || code.startsWith("5"));
+            for (String code : operation.responseCodes()) {
+                JsonNode response = described.path("responses").path(code);
+                assertThat(response.isObject()).as("%s answers %s", name, code).isTrue();
+                if (!code.startsWith("2")) {
+                    assertThat(response.path("content").has("application/problem+json"))
+                            .as("%s %s is problem+json", name, code).isTrue();
+                }
             }
-            endpoint.methods().forEach(method -> assertThat(described.has(method))
-                    .as("%s %s (%s) in openapi.json", method.toUpperCase(), endpoint.path(), endpoint.file()).isTrue());
+            if (operation.path().startsWith("/admin/")) {
+                assertThat(operation.role()).as("%s names its role", name).isIn("viewer", "ops");
+                assertThat(described.path("security").get(0).path("adminBasic").get(0).asText())
+                        .as("%s needs role %s", name, operation.role()).isEqualTo(operation.role());
+                assertThat(operation.responseCodes()).as("%s refuses strangers", name).contains("401", "403");
+            }
         });
+    }
+
+    @Test
+    void openApiDocumentIsValidOpenApi3() {
+        SwaggerParseResult parsed = new OpenAPIV3Parser().readContents(api.get("/api/openapi.json").body());
+
+        assertThat(parsed.getMessages()).as("parser messages").isEmpty();
+        assertThat(parsed.getOpenAPI().getInfo().getTitle()).isEqualTo("Interchange API");
+        assertThat(parsed.getOpenAPI().getPaths()).containsKeys("/api/v1/orders", "/admin/v1/intakes/{id}/resume");
+        assertThat(parsed.getOpenAPI().getServers()).extracting(server -> server.getUrl())
+                .as("relative to where the document was fetched, not the bind address").containsExactly("");
     }
 
     private static <T> Iterable<T> iterable(java.util.Iterator<T> iterator) {

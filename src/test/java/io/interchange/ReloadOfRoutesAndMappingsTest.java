@@ -123,16 +123,26 @@ class ReloadOfRoutesAndMappingsTest {
     @Test
     void validEditsOfRoutesAndMappingsGoLiveAndEachAppliedChangeIsRecorded() {
         files.write("routes/ops/ping.camel.yaml", """
+                - rest:
+                    path: /api/v1/ping
+                    get:
+                      - routeId: rest-ops-ping
+                        responseMessage:
+                          - code: "200"
+                            message: pong
+                        to: direct:ops-ping
                 - route:
                     id: ops-ping
                     from:
-                      uri: platform-http:/api/v1/ping
+                      uri: direct:ops-ping
                       steps:
                         - setBody:
                             constant: pong
                 """);
         await().atMost(Duration.ofSeconds(60)).until(() -> interchange.http().get("/api/v1/ping").statusCode() == 200);
         assertThat(interchange.http().get("/api/v1/ping").body()).isEqualTo("pong");
+        assertThat(Http.json(interchange.http().get("/api/openapi.json")).path("paths").has("/api/v1/ping"))
+                .as("a new operation is in the OpenAPI document at once").isTrue();
 
         files.write("mappings/erp/sales-order-v2.jslt", originals.get(ERP_MAPPING)
                 .replace("\"customerReference\": .header.externalOrderNumber", "\"customerReference\": \"V2-\" + .header.externalOrderNumber"));
@@ -152,6 +162,8 @@ class ReloadOfRoutesAndMappingsTest {
 
         files.delete("routes/ops/ping.camel.yaml");
         await().atMost(Duration.ofSeconds(60)).until(() -> interchange.http().get("/api/v1/ping").statusCode() == 404);
+        assertThat(Http.json(interchange.http().get("/api/openapi.json")).path("paths").has("/api/v1/ping"))
+                .as("a removed operation leaves the OpenAPI document").isFalse();
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.interchange.ops.reload;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.model.Model;
+import org.apache.camel.model.rest.RestDefinition;
 import org.apache.camel.spi.Resource;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
@@ -66,9 +69,11 @@ final class RouteSwap {
             next.put(file, changed.containsKey(file) ? changed.get(file) : applied.get(file));
         }
         try {
-            for (String routeId : gone) {
+            for (String routeId : callersFirst(gone)) {
                 remove(routeId);
             }
+            forgetRestVerbs(gone);
+            forgetRestVerbs(routeIds(running, next.keySet()));
             update(next.values());
             return reload;
         } catch (Exception e) {
@@ -89,6 +94,31 @@ final class RouteSwap {
             }
             update(previous);
             throw e;
+        }
+    }
+
+    /**
+     * Routes that take requests from outside (a REST verb, a queue) go before the {@code direct:} routes
+     * they call: a request let in meanwhile would otherwise wait for a consumer that is gone, and hold up
+     * the stop of its own route until the shutdown timeout.
+     */
+    private List<String> callersFirst(Set<String> routeIds) {
+        List<String> ordered = new ArrayList<>(routeIds);
+        ordered.sort(Comparator.comparing(routeId -> live.getRoute(routeId) != null
+                && live.getRoute(routeId).getEndpoint().getEndpointUri().startsWith("direct:")));
+        return ordered;
+    }
+
+    /**
+     * Drops the REST DSL verbs of these routes from the model, which keeps them after their routes are
+     * gone: the OpenAPI document is generated from them, and a reloaded file declares its verbs anew.
+     */
+    private void forgetRestVerbs(Set<String> routeIds) {
+        Model model = live.getCamelContextExtension().getContextPlugin(Model.class);
+        synchronized (model) {
+            List<RestDefinition> rests = model.getRestDefinitions();
+            rests.forEach(rest -> rest.getVerbs().removeIf(verb -> routeIds.contains(verb.getRouteId())));
+            rests.removeIf(rest -> rest.getVerbs().isEmpty());
         }
     }
 

@@ -123,6 +123,9 @@ public class RouteValidator {
         sandbox.setAutoStartup(false);
         sandbox.setAllowUseOriginalMessage(live.isAllowUseOriginalMessage());
         sandbox.setLoadTypeConverters(true);
+        // the running REST DSL settings: rest verbs build on the same component, and with inlineRoutes off
+        // the direct routes they call stay routes of their files here as there
+        sandbox.setRestConfiguration(live.getRestConfiguration());
         sandbox.getPropertiesComponent().addPropertiesSource(new PropertiesSource() {
             @Override
             public String getName() {
