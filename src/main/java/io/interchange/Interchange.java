@@ -1,21 +1,24 @@
 package io.interchange;
 
+import java.util.List;
 import java.util.Map;
 
 import io.interchange.api.HttpConfiguration;
+import io.interchange.api.RestIntakeConfiguration;
 import io.interchange.broker.BrokerConfiguration;
-import io.interchange.erp.ErpConfiguration;
 import io.interchange.observe.ObservabilityConfiguration;
-import io.interchange.partner.PartnerConfiguration;
 import io.interchange.ops.OpsConfiguration;
 import io.interchange.ops.jmx.JmxConfiguration;
 import io.interchange.ops.jmx.RemoteJmxConfiguration;
 import io.interchange.ops.reload.ReloadConfiguration;
 import io.interchange.ops.reload.ReloadTargetsConfiguration;
-import io.interchange.processing.OrderPipelineConfiguration;
+import io.interchange.outbound.OutboundConfiguration;
+import io.interchange.partner.EdiConfiguration;
+import io.interchange.processing.ProcessingConfiguration;
 import io.interchange.security.SecurityConfiguration;
 import io.interchange.storage.DatabaseConfiguration;
 import io.interchange.webhook.WebhookConfiguration;
+import org.apache.camel.CamelConfiguration;
 import org.apache.camel.main.Main;
 
 /**
@@ -46,23 +49,31 @@ public final class Interchange {
      * environment; tests use them for ports and directories.
      */
     public static Main create(Map<String, String> overrides) {
+        return create(overrides, configurations());
+    }
+
+    /**
+     * The beans, one configuration per flow plus the infrastructure they stand on. Their order does not
+     * matter and a bean name may be bound by one method only ({@link FlowWiring}).
+     */
+    public static List<CamelConfiguration> configurations() {
+        return List.of(
+                // infrastructure
+                new DatabaseConfiguration(), new BrokerConfiguration(), new ObservabilityConfiguration(),
+                new SecurityConfiguration(), new HttpConfiguration(),
+                // flows: intake, processing, outbound, ops
+                new RestIntakeConfiguration(), new EdiConfiguration(), new WebhookConfiguration(),
+                new ProcessingConfiguration(), new OutboundConfiguration(),
+                new OpsConfiguration(), new ReloadConfiguration(), new ReloadTargetsConfiguration(), new JmxConfiguration(),
+                new RemoteJmxConfiguration());
+    }
+
+    /** A runtime with the configurations in the order given (FlowWiringIT reverses them: the order must not matter). */
+    public static Main create(Map<String, String> overrides, List<? extends CamelConfiguration> configurations) {
         Main main = new Main();
         main.addMainListener(new RuntimeFolders());
-        // order matters: storage and metrics first, the bus before the routes that use it
-        main.configure().addConfiguration(new DatabaseConfiguration());
-        main.configure().addConfiguration(new ObservabilityConfiguration());
-        main.configure().addConfiguration(new SecurityConfiguration());
-        main.configure().addConfiguration(new BrokerConfiguration());
-        main.configure().addConfiguration(new ErpConfiguration());
-        main.configure().addConfiguration(new OrderPipelineConfiguration());
-        main.configure().addConfiguration(new WebhookConfiguration());
-        main.configure().addConfiguration(new HttpConfiguration());
-        main.configure().addConfiguration(new PartnerConfiguration());
-        main.configure().addConfiguration(new OpsConfiguration());
-        main.configure().addConfiguration(new ReloadConfiguration());
-        main.configure().addConfiguration(new ReloadTargetsConfiguration());
-        main.configure().addConfiguration(new JmxConfiguration());
-        main.configure().addConfiguration(new RemoteJmxConfiguration());
+        main.addMainListener(new FlowWiring());
+        configurations.forEach(main.configure()::addConfiguration);
         overrides.forEach(main::addOverrideProperty);
         return main;
     }

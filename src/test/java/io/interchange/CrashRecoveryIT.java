@@ -3,16 +3,11 @@ package io.interchange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.interchange.support.DeadLetterCount;
+import io.interchange.support.ErpBookings;
 import io.interchange.support.Http;
 import io.interchange.support.InterchangeProcess;
 import io.interchange.support.Orders;
@@ -120,32 +116,26 @@ class CrashRecoveryIT {
         await("every answered order at the ERP").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> erp.allOrders().size() >= ORDERS);
 
-        Map<String, Integer> bookings = new HashMap<>();
-        erp.allOrders().forEach(order -> bookings.merge(order.path("customerReference").asText(), 1, Integer::sum));
-        int lost = 0;
-        int duplicated = 0;
-        for (int i = 0; i < ORDERS; i++) {
-            int booked = bookings.getOrDefault(number(i), 0);
-            lost += booked == 0 ? 1 : 0;
-            duplicated += booked > 1 ? 1 : 0;
-        }
+        ErpBookings bookings = ErpBookings.of(erp);
+        int lost = bookings.lost(ORDERS, CrashRecoveryIT::number);
+        int duplicated = bookings.duplicated(ORDERS, CrashRecoveryIT::number);
         Http api = interchange.http();
         await("every answered order accepted").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> answers.values().stream().allMatch(answer -> "accepted".equals(
                         Http.json(api.get("/api/v1/orders/" + answer.documentId())).path("state").asText())));
-        int deadLetters = deadLetters();
+        int deadLetters = DeadLetterCount.of(interchange);
         long accepted202 = answers.values().stream().filter(answer -> answer.status() == 202).count();
 
         System.out.printf("CRASH RECOVERY: orders=%d clients=%d kills=2 (pid kills at %d answered and with a backlog of %d)"
                         + " answered202=%d answered200duplicate=%d clientRetries=%d booked=%d lost=%d duplicated=%d"
                         + " falseDeadLetters=%d%n", ORDERS, CLIENTS, answeredAtFirstKill, backlogAtSecondKill, accepted202,
-                ORDERS - accepted202, retries.get(), bookings.size(), lost, duplicated, deadLetters);
+                ORDERS - accepted202, retries.get(), bookings.distinct(), lost, duplicated, deadLetters);
 
         assertThat(answers).hasSize(ORDERS);
         assertThat(backlogAtSecondKill).as("processing was behind at the second kill").isPositive();
         assertThat(lost).as("answered orders never booked").isZero();
         assertThat(duplicated).as("orders booked twice").isZero();
-        assertThat(bookings).hasSize(ORDERS);
+        assertThat(bookings.distinct()).isEqualTo(ORDERS);
         assertThat(deadLetters).as("dead letters").isZero();
     }
 
@@ -192,23 +182,6 @@ class CrashRecoveryIT {
         assertThat(response.statusCode()).as("answer to %s: %s", number(index), response.body())
                 .satisfiesAnyOf(status -> assertThat(status).isGreaterThanOrEqualTo(500), status -> assertThat(status).isEqualTo(404));
         return false;
-    }
-
-    /** Messages waiting on every dead-letter queue, as the admin API counts them. */
-    private static int deadLetters() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(interchange.baseUrl() + "/admin/v1/dead-letter-queues"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        ("ops:" + interchange.adminPassword()).getBytes(StandardCharsets.UTF_8)))
-                .GET().build();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        JsonNode queues = Http.json(response).path("queues");
-        assertThat(queues.findValuesAsText("queue")).contains("orders.dlq");
-        int total = 0;
-        for (JsonNode queue : queues) {
-            total += queue.path("messages").asInt();
-        }
-        return total;
     }
 
     private static String number(int i) {

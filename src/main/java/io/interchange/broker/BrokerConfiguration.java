@@ -14,6 +14,7 @@ import org.apache.camel.health.HealthCheckRegistry;
 import io.interchange.observe.BrokerHealthCheck;
 import io.interchange.ops.dlq.EmbeddedQueueDepth;
 import io.interchange.ops.dlq.ManagementQueueDepth;
+import io.interchange.ops.dlq.QueueDepth;
 import org.messaginghub.pooled.jms.JmsPoolConnectionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,57 +27,28 @@ public class BrokerConfiguration implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(BrokerConfiguration.class);
 
+    // read by configure() for the health check's description
     @PropertyInject(value = "interchange.broker.url", defaultValue = "")
     private String brokerUrl;
-    @PropertyInject(value = "interchange.broker.username", defaultValue = "")
-    private String username;
-    @PropertyInject(value = "interchange.broker.password", defaultValue = "")
-    private String password;
-    @PropertyInject("interchange.broker.embedded.acceptor")
-    private String acceptor;
-    @PropertyInject("interchange.broker.embedded.journal-dir")
-    private String journalDir;
-    @PropertyInject("interchange.broker.embedded.global-max-size")
-    private String globalMaxSize;
-    @PropertyInject("interchange.queue.orders")
-    private String ordersQueue;
-    @PropertyInject("interchange.queue.orders-dlq")
-    private String ordersDlq;
-    @PropertyInject("interchange.queue.events")
-    private String eventsQueue;
-    @PropertyInject("interchange.topic.events")
-    private String eventsTopic;
-    @PropertyInject("interchange.queue.cancellations")
-    private String cancellationsQueue;
-    @PropertyInject("interchange.queue.cancellations-dlq")
-    private String cancellationsDlq;
-    @PropertyInject("interchange.queue.callbacks")
-    private String callbacksQueue;
-    @PropertyInject("interchange.queue.callbacks-dlq")
-    private String callbacksDlq;
-    @PropertyInject("interchange.queue.webhooks-dlq")
-    private String webhooksDlq;
-    @PropertyInject("interchange.queue.webhooks-replay")
-    private String webhooksReplay;
-    @PropertyInject("interchange.edi.queue.order-responses")
-    private String orderResponsesQueue;
-    @PropertyInject("interchange.edi.queue.order-responses-dlq")
-    private String orderResponsesDlq;
-    @PropertyInject("interchange.processing.max-attempts")
-    private int maxAttempts;
-    @PropertyInject("interchange.processing.redelivery-delay-ms")
-    private long redeliveryDelay;
-    @PropertyInject("interchange.processing.redelivery-multiplier")
-    private double redeliveryMultiplier;
-    @PropertyInject("interchange.processing.redelivery-max-delay-ms")
-    private long redeliveryMaxDelay;
-    @PropertyInject("interchange.processing.redelivery-jitter")
-    private double redeliveryJitter;
-
-    private EmbeddedBroker embedded;
 
     @BindToRegistry("busTopology")
-    public BusTopology busTopology() {
+    public BusTopology busTopology(@PropertyInject("interchange.queue.orders") String ordersQueue,
+                                   @PropertyInject("interchange.queue.orders-dlq") String ordersDlq,
+                                   @PropertyInject("interchange.queue.events") String eventsQueue,
+                                   @PropertyInject("interchange.topic.events") String eventsTopic,
+                                   @PropertyInject("interchange.queue.cancellations") String cancellationsQueue,
+                                   @PropertyInject("interchange.queue.cancellations-dlq") String cancellationsDlq,
+                                   @PropertyInject("interchange.queue.callbacks") String callbacksQueue,
+                                   @PropertyInject("interchange.queue.callbacks-dlq") String callbacksDlq,
+                                   @PropertyInject("interchange.queue.webhooks-dlq") String webhooksDlq,
+                                   @PropertyInject("interchange.queue.webhooks-replay") String webhooksReplay,
+                                   @PropertyInject("interchange.edi.queue.order-responses") String orderResponsesQueue,
+                                   @PropertyInject("interchange.edi.queue.order-responses-dlq") String orderResponsesDlq,
+                                   @PropertyInject("interchange.processing.max-attempts") int maxAttempts,
+                                   @PropertyInject("interchange.processing.redelivery-delay-ms") long redeliveryDelay,
+                                   @PropertyInject("interchange.processing.redelivery-multiplier") double redeliveryMultiplier,
+                                   @PropertyInject("interchange.processing.redelivery-max-delay-ms") long redeliveryMaxDelay,
+                                   @PropertyInject("interchange.processing.redelivery-jitter") double redeliveryJitter) {
         return new BusTopology(
                 List.of(new BusTopology.DurableQueue(ordersQueue, ordersDlq),
                         new BusTopology.DurableQueue(ordersDlq, null),
@@ -98,20 +70,36 @@ public class BrokerConfiguration implements CamelConfiguration {
                         new BusTopology.Copy("edi-order-responses", eventsQueue, orderResponsesQueue, "channel = 'edi'")));
     }
 
-    @Override
-    public void configure(CamelContext context) throws Exception {
-        String url = brokerUrl;
+    /**
+     * The embedded Artemis, started with the context unless {@code interchange.broker.url} names an
+     * external broker (then it is bound but never started, so the wiring is the same either way).
+     */
+    @BindToRegistry("embeddedBroker")
+    public EmbeddedBroker embeddedBroker(CamelContext context, BusTopology busTopology,
+                                         @PropertyInject(value = "interchange.broker.url", defaultValue = "") String url,
+                                         @PropertyInject("interchange.broker.embedded.acceptor") String acceptor,
+                                         @PropertyInject("interchange.broker.embedded.journal-dir") String journalDir,
+                                         @PropertyInject("interchange.broker.embedded.global-max-size") String globalMaxSize)
+            throws Exception {
+        EmbeddedBroker embedded = new EmbeddedBroker(Path.of(journalDir), acceptor, busTopology,
+                ByteUtil.convertTextBytes(globalMaxSize));
         if (url.isBlank()) {
-            embedded = new EmbeddedBroker(Path.of(journalDir), acceptor, busTopology(),
-                    ByteUtil.convertTextBytes(globalMaxSize));
-            context.getRegistry().bind("embeddedBroker", embedded);
-            // stopOnShutdown: Camel stops services after the routes, so the broker goes last
+            // stopOnShutdown: Camel stops services after the routes, and in reverse order, so the broker goes last
             context.addService(embedded, true, true);
-            url = EmbeddedBroker.IN_VM_URL;
         } else {
             LOG.info("Using external broker {}; the embedded broker is not started", url);
         }
-        ActiveMQConnectionFactory artemis = new ActiveMQConnectionFactory(url);
+        return embedded;
+    }
+
+    /** The pooled connections of the {@code jms} component: to the embedded broker in the JVM, or the external one. */
+    @BindToRegistry("jmsConnectionFactory")
+    public JmsPoolConnectionFactory jmsConnectionFactory(CamelContext context, EmbeddedBroker embeddedBroker,
+                                                         @PropertyInject(value = "interchange.broker.url", defaultValue = "") String url,
+                                                         @PropertyInject(value = "interchange.broker.username", defaultValue = "") String username,
+                                                         @PropertyInject(value = "interchange.broker.password", defaultValue = "") String password)
+            throws Exception {
+        ActiveMQConnectionFactory artemis = new ActiveMQConnectionFactory(url.isBlank() ? EmbeddedBroker.IN_VM_URL : url);
         // a send by queue name otherwise asks the broker about the queue first, a round trip per
         // message that costs more than the send itself; the queues here are fixed
         artemis.setCacheDestinations(true);
@@ -123,12 +111,21 @@ public class BrokerConfiguration implements CamelConfiguration {
         pooled.setConnectionFactory(artemis);
         pooled.setMaxConnections(4);
         pooled.setMaxSessionsPerConnection(200);
-        context.getRegistry().bind("jmsConnectionFactory", pooled);
         context.addService(new PooledConnectionFactoryService(pooled), true, true);
+        return pooled;
+    }
+
+    /** How deep each queue is: straight from the embedded broker, or asked of the external one. */
+    @BindToRegistry("queueDepth")
+    public QueueDepth queueDepth(EmbeddedBroker embeddedBroker, JmsPoolConnectionFactory jmsConnectionFactory,
+                                 @PropertyInject(value = "interchange.broker.url", defaultValue = "") String url) {
+        return url.isBlank() ? new EmbeddedQueueDepth(embeddedBroker) : new ManagementQueueDepth(jmsConnectionFactory);
+    }
+
+    @Override
+    public void configure(CamelContext context) {
+        JmsPoolConnectionFactory pooled = context.getRegistry().findSingleByType(JmsPoolConnectionFactory.class);
         context.getComponent("jms", JmsComponent.class).setConnectionFactory(pooled);
-        // how deep each queue is: straight from the embedded broker, or asked of the external one
-        context.getRegistry().bind("queueDepth", embedded != null ? new EmbeddedQueueDepth(embedded)
-                : new ManagementQueueDepth(pooled));
-        HealthCheckRegistry.get(context).register(new BrokerHealthCheck(pooled, embedded != null ? "embedded" : url));
+        HealthCheckRegistry.get(context).register(new BrokerHealthCheck(pooled, brokerUrl.isBlank() ? "embedded" : brokerUrl));
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -11,6 +12,14 @@ import javax.sql.DataSource;
 import jakarta.jms.ConnectionFactory;
 
 import io.interchange.broker.BusTopology;
+import io.interchange.edi.outbound.OverdueAcknowledgements;
+import io.interchange.edi.outbound.OverdueOrderResponses;
+import io.interchange.edi.outbound.AcknowledgementDeadline;
+import io.interchange.edi.outbound.SentDocuments;
+import io.interchange.ops.edi.OverdueAcknowledgementResource;
+import io.interchange.ops.intake.BackpressureLevel;
+import io.interchange.ops.intake.SftpIntakePressure;
+import io.interchange.partner.PartnerDirectory;
 import io.interchange.ops.admin.AdminGate;
 import io.interchange.ops.admin.AdminLogin;
 import io.interchange.ops.admin.AdminProblemResponder;
@@ -36,7 +45,6 @@ import io.interchange.ops.intake.IntakePressure;
 import io.interchange.ops.intake.IntakeResource;
 import io.interchange.ops.intake.IntakeSuspensions;
 import io.interchange.ops.metrics.OpsMetrics;
-import io.interchange.ops.timeline.PublishedEventRecorder;
 import io.interchange.ops.timeline.TimelineResource;
 import io.interchange.processing.OrderRetries;
 import io.interchange.security.LoginThrottle;
@@ -44,109 +52,216 @@ import io.interchange.tracking.DocumentTimeline;
 import io.interchange.tracking.DocumentTracker;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
-import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Registry;
 
 /**
- * Operations (issue 5): the admin API's users and access gates, the audit log, dead-letter browse,
- * replay and discard, the document timeline, and housekeeping of the idempotent repositories. The
- * routes under {@code routes/ops/} name these beans; JMX exposes the same operations (see
- * {@code io.interchange.ops.jmx}).
+ * Operations ({@code routes/ops/}): the admin API's users and access gates, the audit log, dead-letter
+ * browse, replay and discard, the document timeline, the intake channels ops suspend and the
+ * backpressure every intake asks, the ERP backoff, the EDI overdue checks, and housekeeping of the
+ * idempotent repositories. Reload ({@code ReloadConfiguration}) and the JMX console
+ * ({@code JmxConfiguration}) are wired beside it, in their packages.
  */
 public class OpsConfiguration implements CamelConfiguration {
 
-    @PropertyInject("interchange.data.dir")
-    private String dataDir;
-    @PropertyInject(value = "interchange.admin.realm", defaultValue = "interchange-admin")
-    private String realm;
-    @PropertyInject(value = "interchange.ops.dead-letter-queues", defaultValue = "")
-    private String deadLetterQueues;
-    @PropertyInject(value = "interchange.ops.masked-fields",
-            defaultValue = "name,email,phone,fax,contact,address,street,city,postalCode,firstName,lastName")
-    private String maskedFields;
+    // read by configure(), which hooks health and metrics rather than building a bean
     @PropertyInject("interchange.queue.orders")
     private String ordersQueue;
     @PropertyInject("interchange.queue.events")
     private String eventsQueue;
-    @PropertyInject("interchange.erp.breaker.half-open-calls")
-    private int halfOpenCalls;
-    @PropertyInject(value = "interchange.housekeeping.processors", defaultValue = "")
-    private String housekeepingProcessors;
-    @PropertyInject(value = "interchange.housekeeping.batch-size", defaultValue = "10000")
-    private int housekeepingBatchSize;
 
-    @Override
-    public void configure(CamelContext context) throws Exception {
-        Registry registry = context.getRegistry();
-        DataSource dataSource = registry.lookupByNameAndType("dataSource", DataSource.class);
-        DocumentTracker tracker = registry.lookupByNameAndType("documentTracker", DocumentTracker.class);
-        ConnectionFactory jms = registry.lookupByNameAndType("jmsConnectionFactory", ConnectionFactory.class);
-        BusTopology topology = registry.lookupByNameAndType("busTopology", BusTopology.class);
-
-        AdminUsers users = AdminUsers.fromProperties(key -> context.getPropertiesComponent().resolveProperty(key),
+    @BindToRegistry("adminUsers")
+    public AdminUsers adminUsers(CamelContext context, @PropertyInject("interchange.data.dir") String dataDir) {
+        return AdminUsers.fromProperties(key -> context.getPropertiesComponent().resolveProperty(key),
                 Path.of(dataDir, "admin-password"));
-        AuditLog audit = new AuditLog(dataSource);
-        AdminLogin login = new AdminLogin(users, registry.lookupByNameAndType("loginThrottle", LoginThrottle.class));
-        DocumentTimeline timeline = new DocumentTimeline(dataSource);
-        DeadLetterQueues queues = DeadLetterQueues.of(topology, deadLetterQueues);
-        QueueDepth depth = registry.lookupByNameAndType("queueDepth", QueueDepth.class);
-        DeadLetterBrowser browser = new DeadLetterBrowser(jms, queues);
-        DeadLetterMover mover = new DeadLetterMover(jms);
-        DeadLetterReplay replay = new DeadLetterReplay(browser, mover, queues, tracker, timeline, audit);
-        DeadLetterDiscard discard = new DeadLetterDiscard(browser, mover, tracker, timeline, audit);
+    }
 
-        registry.bind("adminUsers", users);
-        registry.bind("adminLogin", login);
-        registry.bind("auditLog", audit);
-        registry.bind("documentTimeline", timeline);
-        registry.bind("deadLetterQueues", queues);
-        registry.bind("deadLetterBrowser", browser);
-        registry.bind("deadLetterReplay", replay);
-        registry.bind("deadLetterDiscard", discard);
+    /** One throttle for every door (SecurityConfiguration): failures at the drop box count here too. */
+    @BindToRegistry("adminLogin")
+    public AdminLogin adminLogin(AdminUsers users, LoginThrottle loginThrottle) {
+        return new AdminLogin(users, loginThrottle);
+    }
 
-        registry.bind("adminViewer", new AdminGate(login, AdminRole.VIEWER, audit));
-        registry.bind("adminOps", new AdminGate(login, AdminRole.OPS, audit));
-        registry.bind("adminProblemResponder", new AdminProblemResponder(realm));
-        registry.bind("auditResource", new AuditResource(audit));
-        registry.bind("deadLetterResource", new DeadLetterResource(browser, replay, discard, queues, depth, timeline,
-                new PersonalDataMask(maskedFields), audit));
-        registry.bind("timelineResource", new TimelineResource(tracker, timeline));
-        registry.bind("publishedEventRecorder", new PublishedEventRecorder(timeline));
+    @BindToRegistry("auditLog")
+    public AuditLog auditLog(DataSource dataSource) {
+        return new AuditLog(dataSource);
+    }
 
-        // the REST intake (restIntakeChannel) is bound with the order pipeline; SFTP partners join by their route
-        // names, webhook sources through the webhook channel's IntakeChannelSet (see IntakeChannel)
+    @BindToRegistry("documentTimeline")
+    public DocumentTimeline documentTimeline(DataSource dataSource) {
+        return new DocumentTimeline(dataSource);
+    }
+
+    @BindToRegistry("adminViewer")
+    public AdminGate adminViewer(AdminLogin login, AuditLog audit) {
+        return new AdminGate(login, AdminRole.VIEWER, audit);
+    }
+
+    @BindToRegistry("adminOps")
+    public AdminGate adminOps(AdminLogin login, AuditLog audit) {
+        return new AdminGate(login, AdminRole.OPS, audit);
+    }
+
+    @BindToRegistry("adminProblemResponder")
+    public AdminProblemResponder adminProblemResponder(
+            @PropertyInject(value = "interchange.admin.realm", defaultValue = "interchange-admin") String realm) {
+        return new AdminProblemResponder(realm);
+    }
+
+    @BindToRegistry("auditResource")
+    public AuditResource auditResource(AuditLog audit) {
+        return new AuditResource(audit);
+    }
+
+    @BindToRegistry("deadLetterQueues")
+    public DeadLetterQueues deadLetterQueues(BusTopology topology,
+            @PropertyInject(value = "interchange.ops.dead-letter-queues", defaultValue = "") String deadLetterQueues) {
+        return DeadLetterQueues.of(topology, deadLetterQueues);
+    }
+
+    @BindToRegistry("deadLetterBrowser")
+    public DeadLetterBrowser deadLetterBrowser(ConnectionFactory jmsConnectionFactory, DeadLetterQueues queues) {
+        return new DeadLetterBrowser(jmsConnectionFactory, queues);
+    }
+
+    @BindToRegistry("deadLetterMover")
+    public DeadLetterMover deadLetterMover(ConnectionFactory jmsConnectionFactory) {
+        return new DeadLetterMover(jmsConnectionFactory);
+    }
+
+    @BindToRegistry("deadLetterReplay")
+    public DeadLetterReplay deadLetterReplay(DeadLetterBrowser browser, DeadLetterMover mover, DeadLetterQueues queues,
+                                             DocumentTracker tracker, DocumentTimeline timeline, AuditLog audit) {
+        return new DeadLetterReplay(browser, mover, queues, tracker, timeline, audit);
+    }
+
+    @BindToRegistry("deadLetterDiscard")
+    public DeadLetterDiscard deadLetterDiscard(DeadLetterBrowser browser, DeadLetterMover mover, DocumentTracker tracker,
+                                               DocumentTimeline timeline, AuditLog audit) {
+        return new DeadLetterDiscard(browser, mover, tracker, timeline, audit);
+    }
+
+    @BindToRegistry("deadLetterResource")
+    public DeadLetterResource deadLetterResource(DeadLetterBrowser browser, DeadLetterReplay replay,
+            DeadLetterDiscard discard, DeadLetterQueues queues, QueueDepth depth, DocumentTimeline timeline, AuditLog audit,
+            @PropertyInject(value = "interchange.ops.masked-fields",
+                    defaultValue = "name,email,phone,fax,contact,address,street,city,postalCode,firstName,lastName")
+            String maskedFields) {
+        return new DeadLetterResource(browser, replay, discard, queues, depth, timeline, new PersonalDataMask(maskedFields),
+                audit);
+    }
+
+    @BindToRegistry("timelineResource")
+    public TimelineResource timelineResource(DocumentTracker tracker, DocumentTimeline timeline) {
+        return new TimelineResource(tracker, timeline);
+    }
+
+    /**
+     * Backpressure for every intake: REST and webhooks ask it, SFTP partners skip polls through
+     * {@code sftpIntakePressure}.
+     */
+    @BindToRegistry("intakePressure")
+    public IntakePressure intakePressure(QueueDepth depth,
+                                         @PropertyInject("interchange.backpressure.queues") String queues,
+                                         @PropertyInject("interchange.backpressure.max-depth") long maxDepth,
+                                         @PropertyInject("interchange.backpressure.resume-depth") long resumeDepth,
+                                         @PropertyInject("interchange.backpressure.check-ms") long checkMs,
+                                         @PropertyInject("interchange.backpressure.retry-after-seconds") long retryAfter) {
+        return new IntakePressure(depth,
+                Arrays.stream(queues.split(",")).map(String::trim).filter(q -> !q.isEmpty()).toList(),
+                new BackpressureLevel(maxDepth, resumeDepth), Duration.ofMillis(checkMs), retryAfter, Clock.systemUTC());
+    }
+
+    @BindToRegistry("sftpIntakePressure")
+    public SftpIntakePressure sftpIntakePressure(IntakePressure pressure) {
+        return new SftpIntakePressure(pressure);
+    }
+
+    /**
+     * Every intake ops can suspend: the REST intake ({@code restIntakeChannel}), SFTP partners by their
+     * route names, webhook sources through their {@code IntakeChannelSet} (see IntakeChannel).
+     */
+    @BindToRegistry("intakeChannels")
+    public IntakeChannels intakeChannels(CamelContext context, DataSource dataSource, AuditLog audit) throws Exception {
         IntakeChannels channels = new IntakeChannels(context, new IntakeSuspensions(dataSource), audit);
-        registry.bind("intakeChannels", channels);
-        registry.bind("intakeResource", new IntakeResource(channels, new IntakeCounters(dataSource)));
         context.addService(channels, true, true);
         context.getManagementStrategy().addEventNotifier(channels.startListener());
+        return channels;
+    }
 
-        CircuitBreaker breaker = registry.lookupByNameAndType("erpCircuitBreaker", CircuitBreaker.class);
-        OrderRetries retries = registry.lookupByNameAndType("orderRetries", OrderRetries.class);
-        ErpBackoff backoff = new ErpBackoff(context, breaker, halfOpenCalls, retries::isOverdue);
-        registry.bind("erpBackoff", backoff);
-        registry.bind("erpBreakerResource", new ErpBreakerResource(backoff, depth, ordersQueue));
+    @BindToRegistry("intakeResource")
+    public IntakeResource intakeResource(IntakeChannels channels, DataSource dataSource) {
+        return new IntakeResource(channels, new IntakeCounters(dataSource));
+    }
+
+    @BindToRegistry("erpBackoff")
+    public ErpBackoff erpBackoff(CamelContext context, CircuitBreaker erpCircuitBreaker, OrderRetries retries,
+                                 @PropertyInject("interchange.erp.breaker.half-open-calls") int halfOpenCalls)
+            throws Exception {
+        ErpBackoff backoff = new ErpBackoff(context, erpCircuitBreaker, halfOpenCalls, retries::isOverdue);
         context.addService(backoff, true, true);
-        HealthCheckRegistry.get(context).register(new ErpBackoffHealthCheck(backoff, depth, ordersQueue));
-        MeterRegistry meters = registry.lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class);
-        OpsMetrics.bind(meters, queues, depth, ordersQueue, backoff);
-        OpsMetrics.bindIntake(meters, depth, List.of(eventsQueue),
-                registry.lookupByNameAndType("intakePressure", IntakePressure.class));
+        return backoff;
+    }
 
-        // routes/ops/housekeeping.camel.yaml: idempotent-repository rows past their processor's retention
-        registry.bind("processedIdPurge", new ProcessedIdPurge(dataSource, retentions(context), housekeepingBatchSize,
-                meters, Clock.systemUTC()));
+    @BindToRegistry("erpBreakerResource")
+    public ErpBreakerResource erpBreakerResource(ErpBackoff backoff, QueueDepth depth,
+                                                 @PropertyInject("interchange.queue.orders") String ordersQueue) {
+        return new ErpBreakerResource(backoff, depth, ordersQueue);
+    }
+
+    @BindToRegistry("overdueOrderResponses")
+    public OverdueOrderResponses overdueOrderResponses(DataSource dataSource, PartnerDirectory directory,
+            MeterRegistry meters,
+            @PropertyInject("interchange.edi.order-response.overdue-minutes") long overdueMinutes,
+            @PropertyInject("interchange.edi.order-response.overdue-window-days") long overdueWindowDays) {
+        return new OverdueOrderResponses(dataSource, directory, meters, Duration.ofMinutes(overdueMinutes),
+                Duration.ofDays(overdueWindowDays));
+    }
+
+    @BindToRegistry("overdueAcknowledgements")
+    public OverdueAcknowledgements overdueAcknowledgements(SentDocuments sent, PartnerDirectory directory,
+            MeterRegistry meters,
+            @PropertyInject("interchange.edi.acknowledgement.due") String acknowledgementDue,
+            @PropertyInject("interchange.edi.acknowledgement.window-days") long acknowledgementWindowDays) {
+        return new OverdueAcknowledgements(sent, directory, meters,
+                new AcknowledgementDeadline(Duration.parse(acknowledgementDue)), Duration.ofDays(acknowledgementWindowDays));
+    }
+
+    @BindToRegistry("overdueAcknowledgementResource")
+    public OverdueAcknowledgementResource overdueAcknowledgementResource(OverdueAcknowledgements overdue) {
+        return new OverdueAcknowledgementResource(overdue);
+    }
+
+    /** routes/ops/housekeeping.camel.yaml: idempotent-repository rows past their processor's retention. */
+    @BindToRegistry("processedIdPurge")
+    public ProcessedIdPurge processedIdPurge(CamelContext context, DataSource dataSource, MeterRegistry meters,
+            @PropertyInject(value = "interchange.housekeeping.processors", defaultValue = "") String processors,
+            @PropertyInject(value = "interchange.housekeeping.batch-size", defaultValue = "10000") int batchSize) {
+        return new ProcessedIdPurge(dataSource, retentions(context, processors), batchSize, meters, Clock.systemUTC());
+    }
+
+    @Override
+    public void configure(CamelContext context) {
+        Registry registry = context.getRegistry();
+        // started with the context whether or not a route names them yet
+        registry.findSingleByType(IntakeChannels.class);
+        ErpBackoff backoff = registry.findSingleByType(ErpBackoff.class);
+        QueueDepth depth = registry.findSingleByType(QueueDepth.class);
+        HealthCheckRegistry.get(context).register(new ErpBackoffHealthCheck(backoff, depth, ordersQueue));
+        MeterRegistry meters = registry.findSingleByType(MeterRegistry.class);
+        OpsMetrics.bind(meters, registry.findSingleByType(DeadLetterQueues.class), depth, ordersQueue, backoff);
+        OpsMetrics.bindIntake(meters, depth, List.of(eventsQueue), registry.findSingleByType(IntakePressure.class));
     }
 
     /**
      * {@code interchange.housekeeping.<processor>-days} for each processor named in
      * {@code interchange.housekeeping.processors}; empty or absent: that processor's rows are kept.
      */
-    private List<ProcessedIdPurge.Retention> retentions(CamelContext context) {
+    private static List<ProcessedIdPurge.Retention> retentions(CamelContext context, String housekeepingProcessors) {
         List<ProcessedIdPurge.Retention> retentions = new ArrayList<>();
         for (String processor : housekeepingProcessors.split(",")) {
             String name = processor.trim();

@@ -2,6 +2,7 @@ package io.interchange.security;
 
 import java.time.Duration;
 
+import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
@@ -14,37 +15,32 @@ import org.slf4j.LoggerFactory;
 /**
  * The locks on the doors: one {@link LoginThrottle} ({@code loginThrottle}) for every password login
  * (admin API, Jolokia, remote JMX, SFTP), so failures at one door count at the others; and the
- * {@link RequestReadDeadline} on the HTTP server. Comes before the configurations whose doors use it.
+ * {@link RequestReadDeadline} on the HTTP server.
  */
 public class SecurityConfiguration implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
 
-    @PropertyInject("interchange.login.user-failures")
-    private int userFailures;
-    @PropertyInject("interchange.login.address-failures")
-    private int addressFailures;
-    @PropertyInject("interchange.login.lockout")
-    private String lockout;
-    @PropertyInject("interchange.login.max-lockout")
-    private String maxLockout;
-    @PropertyInject("interchange.login.forget-after")
-    private String forgetAfter;
-    @PropertyInject("interchange.login.concurrent-checks")
-    private int concurrentChecks;
-    @PropertyInject("interchange.login.max-tracked")
-    private int maxTracked;
+    // read by configure(), which hooks the HTTP server rather than building a bean
     @PropertyInject("interchange.http.port")
     private int httpPort;
     @PropertyInject("interchange.http.request-read-timeout-ms")
     private long requestReadTimeoutMs;
 
+    @BindToRegistry("loginThrottle")
+    public LoginThrottle loginThrottle(@PropertyInject("interchange.login.user-failures") int userFailures,
+                                       @PropertyInject("interchange.login.address-failures") int addressFailures,
+                                       @PropertyInject("interchange.login.lockout") String lockout,
+                                       @PropertyInject("interchange.login.max-lockout") String maxLockout,
+                                       @PropertyInject("interchange.login.forget-after") String forgetAfter,
+                                       @PropertyInject("interchange.login.concurrent-checks") int concurrentChecks,
+                                       @PropertyInject("interchange.login.max-tracked") int maxTracked) {
+        return new LoginThrottle(new LoginThrottle.Settings(userFailures, addressFailures, Duration.parse(lockout),
+                Duration.parse(maxLockout), Duration.parse(forgetAfter), concurrentChecks, maxTracked));
+    }
+
     @Override
     public void configure(CamelContext context) {
-        LoginThrottle throttle = new LoginThrottle(new LoginThrottle.Settings(userFailures, addressFailures,
-                Duration.parse(lockout), Duration.parse(maxLockout), Duration.parse(forgetAfter), concurrentChecks,
-                maxTracked));
-        context.getRegistry().bind("loginThrottle", throttle);
         if (requestReadTimeoutMs > 0) {
             context.getManagementStrategy().addEventNotifier(new EventNotifierSupport() {
                 @Override

@@ -10,8 +10,9 @@ import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
-import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.support.service.ServiceSupport;
+import io.interchange.observe.DatabaseHealthCheck;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -21,30 +22,30 @@ import org.flywaydb.core.Flyway;
  */
 public class DatabaseConfiguration implements CamelConfiguration {
 
-    @PropertyInject("interchange.db.url")
-    private String url;
-    @PropertyInject(value = "interchange.db.username", defaultValue = "")
-    private String username;
-    @PropertyInject(value = "interchange.db.password", defaultValue = "")
-    private String password;
-    @PropertyInject(value = "interchange.db.pool-size", defaultValue = "10")
-    private int poolSize;
-
-    private HikariDataSource dataSource;
-
+    /** The pool, migrated before anything uses it, and closed after every route and service using it has stopped. */
     @BindToRegistry("dataSource")
-    public DataSource dataSource() {
-        if (dataSource == null) {
-            HikariConfig config = new HikariConfig();
-            config.setPoolName("interchange-db");
-            config.setJdbcUrl(durable(url));
-            config.setUsername(username);
-            config.setPassword(password);
-            config.setMaximumPoolSize(poolSize);
-            dataSource = new HikariDataSource(config);
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        }
-        return dataSource;
+    public DataSource dataSource(CamelContext context,
+                                 @PropertyInject("interchange.db.url") String url,
+                                 @PropertyInject(value = "interchange.db.username", defaultValue = "") String username,
+                                 @PropertyInject(value = "interchange.db.password", defaultValue = "") String password,
+                                 @PropertyInject(value = "interchange.db.pool-size", defaultValue = "10") int poolSize)
+            throws Exception {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("interchange-db");
+        config.setJdbcUrl(durable(url));
+        config.setUsername(username);
+        config.setPassword(password);
+        config.setMaximumPoolSize(poolSize);
+        HikariDataSource pool = new HikariDataSource(config);
+        Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+        // added when first used: services are stopped in reverse order, so those built on the pool stop before it closes
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                pool.close();
+            }
+        }, true, true);
+        return pool;
     }
 
     /**
@@ -62,22 +63,8 @@ public class DatabaseConfiguration implements CamelConfiguration {
         return jdbcUrl + ";WRITE_DELAY=0";
     }
 
-    /** Keys of orders whose ERP outcome (accepted or rejected) is settled. */
-    @BindToRegistry("erpOrdersRepository")
-    public JdbcMessageIdRepository erpOrdersRepository() {
-        JdbcMessageIdRepository repository = new JdbcMessageIdRepository(dataSource(), "erp-orders");
-        repository.setCreateTableIfNotExists(false);
-        return repository;
-    }
-
     @Override
-    public void configure(CamelContext context) throws Exception {
-        HikariDataSource pool = (HikariDataSource) dataSource();
-        context.addService(new ServiceSupport() {
-            @Override
-            protected void doStop() {
-                pool.close();
-            }
-        }, true, true);
+    public void configure(CamelContext context) {
+        HealthCheckRegistry.get(context).register(new DatabaseHealthCheck(context.getRegistry().findSingleByType(DataSource.class)));
     }
 }

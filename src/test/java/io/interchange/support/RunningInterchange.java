@@ -5,11 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.interchange.Interchange;
 import io.interchange.broker.EmbeddedBroker;
 import org.apache.activemq.artemis.core.server.Queue;
+import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 
@@ -22,16 +24,25 @@ public final class RunningInterchange implements AutoCloseable {
     private final Map<String, String> properties;
     private final Path dataDir;
     private final int httpPort;
+    private final List<? extends CamelConfiguration> configurations;
     private Main main;
 
-    private RunningInterchange(Path dataDir, Map<String, String> properties, int httpPort) {
+    private RunningInterchange(Path dataDir, Map<String, String> properties, int httpPort,
+            List<? extends CamelConfiguration> configurations) {
         this.dataDir = dataDir;
         this.properties = properties;
         this.httpPort = httpPort;
+        this.configurations = configurations;
     }
 
     /** Starts a runtime against {@code erp}; {@code overrides} replace any default property. */
     public static RunningInterchange start(TestErp erp, Map<String, String> overrides) {
+        return start(erp, overrides, Interchange.configurations());
+    }
+
+    /** As {@link #start(TestErp, Map)}, with Interchange's configurations in the order given. */
+    public static RunningInterchange start(TestErp erp, Map<String, String> overrides,
+            List<? extends CamelConfiguration> configurations) {
         Path dataDir = newDataDir();
         int httpPort = FreePorts.next();
         Map<String, String> properties = new HashMap<>();
@@ -51,7 +62,7 @@ public final class RunningInterchange implements AutoCloseable {
         properties.put("camel.main.routesReloadEnabled", "false");
         properties.put("interchange.reload.enabled", "false");
         properties.putAll(overrides);
-        RunningInterchange runtime = new RunningInterchange(dataDir, properties, httpPort);
+        RunningInterchange runtime = new RunningInterchange(dataDir, properties, httpPort, configurations);
         runtime.boot();
         return runtime;
     }
@@ -100,7 +111,7 @@ public final class RunningInterchange implements AutoCloseable {
     }
 
     private void boot() {
-        main = Interchange.create(properties);
+        main = Interchange.create(properties, configurations);
         try {
             main.start();
         } catch (Exception e) {

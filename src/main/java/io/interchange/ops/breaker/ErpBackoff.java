@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>While half-open, only the trial calls go on; the others wait for the trials' outcome. Should a
  * trial never reach the ERP, the breaker itself goes back to open after its maximum half-open wait
- * (set to the open duration in {@code ErpConfiguration}) and hands out new trials: nobody goes on
+ * (set to the open duration in {@code OutboundConfiguration}) and hands out new trials: nobody goes on
  * to a call the breaker would refuse. A held exchange whose own time is up ({@code giveUp}: an
  * order failing for longer than its maximum age) leaves with {@link ErpHoldAbandonedException}, so
  * orders that always fail reach the dead-letter queue even while their failures keep the breaker

@@ -1,0 +1,43 @@
+package io.interchange.support;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.IntFunction;
+
+/** How often the ERP booked each external order number: what a kill test counts as lost or doubled. */
+public final class ErpBookings {
+
+    private final Map<String, Integer> byReference = new HashMap<>();
+
+    private ErpBookings() {
+    }
+
+    public static ErpBookings of(TestErp erp) {
+        ErpBookings bookings = new ErpBookings();
+        erp.allOrders().forEach(order -> bookings.byReference.merge(order.path("customerReference").asText(), 1, Integer::sum));
+        return bookings;
+    }
+
+    /** Orders numbered {@code 0..count-1} (by {@code number}) with no booking. */
+    public int lost(int count, IntFunction<String> number) {
+        int lost = 0;
+        for (int i = 0; i < count; i++) {
+            lost += byReference.getOrDefault(number.apply(i), 0) == 0 ? 1 : 0;
+        }
+        return lost;
+    }
+
+    /** Orders numbered {@code 0..count-1} booked more than once. */
+    public int duplicated(int count, IntFunction<String> number) {
+        int duplicated = 0;
+        for (int i = 0; i < count; i++) {
+            duplicated += byReference.getOrDefault(number.apply(i), 0) > 1 ? 1 : 0;
+        }
+        return duplicated;
+    }
+
+    /** Distinct order numbers booked. */
+    public int distinct() {
+        return byReference.size();
+    }
+}
