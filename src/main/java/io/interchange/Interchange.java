@@ -12,7 +12,9 @@ import io.interchange.cluster.NodeIdentity;
 import io.interchange.observe.ObservabilityConfiguration;
 import io.interchange.ops.OpsConfiguration;
 import io.interchange.ops.jmx.JmxConfiguration;
+import io.interchange.ops.jmx.RemoteJmxConfiguration;
 import io.interchange.ops.reload.ReloadConfiguration;
+import io.interchange.ops.reload.ReloadTargetsConfiguration;
 import io.interchange.outbound.OutboundConfiguration;
 import io.interchange.partner.EdiConfiguration;
 import io.interchange.processing.DeliveryPolicyConfiguration;
@@ -66,8 +68,8 @@ public final class Interchange {
                 // flows: intake, processing, outbound, ops
                 new RestIntakeConfiguration(), new EdiConfiguration(), new WebhookConfiguration(),
                 new ProcessingConfiguration(), new DeliveryPolicyConfiguration(), new OutboundConfiguration(),
-                new OpsConfiguration(), new ReloadConfiguration(), new JmxConfiguration(), new ConsoleConfiguration(),
-                new ClusterConfiguration());
+                new OpsConfiguration(), new ReloadConfiguration(), new ReloadTargetsConfiguration(), new JmxConfiguration(),
+                new RemoteJmxConfiguration(), new ConsoleConfiguration(), new ClusterConfiguration());
     }
 
     /** A runtime with the configurations in the order given (FlowWiringIT reverses them: the order must not matter). */

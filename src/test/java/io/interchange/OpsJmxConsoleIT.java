@@ -89,21 +89,28 @@ class OpsJmxConsoleIT {
     }
 
     @Test
-    void remoteJmxAppliesTheJolokiaPolicyEvenToOps() throws Exception {
+    void theViewerReadsOverRemoteJmxButMayNotInvokeAnOperationAndOpsMay() throws Exception {
+        ObjectName intakes = new ObjectName("io.interchange:type=Intakes");
+        Object[] arguments = {"rest", "maintenance"};
+        String[] signature = {String.class.getName(), String.class.getName()};
+
+        try (JMXConnector viewer = connect("vera", "vera-secret")) {
+            MBeanServerConnection server = viewer.getMBeanServerConnection();
+            assertThat((String[]) server.getAttribute(intakes, "Suspended")).isEmpty();
+            assertThatThrownBy(() -> server.invoke(intakes, "suspend", arguments, signature))
+                    .isInstanceOf(SecurityException.class).hasMessageContaining("Access denied");
+        }
+        assertThat(ops.getJson("/admin/v1/intakes/rest").path("suspended").asBoolean()).as("nothing changed").isFalse();
+
         try (JMXConnector jmx = connect("olga", "olga-secret")) {
             MBeanServerConnection server = jmx.getMBeanServerConnection();
-            ObjectName context = server.queryNames(new ObjectName("org.apache.camel:type=context,*"), null).iterator().next();
-            ObjectName runtime = new ObjectName("java.lang:type=Runtime");
-
-            assertThatThrownBy(() -> server.invoke(context, "dumpRoutesAsXml", new Object[0], new String[0]))
-                    .isInstanceOf(SecurityException.class);
-            assertThatThrownBy(() -> server.invoke(context, "removeEndpoints", new Object[] {"*"},
-                    new String[] {String.class.getName()})).isInstanceOf(SecurityException.class);
-            assertThatThrownBy(() -> server.getAttribute(runtime, "SystemProperties")).isInstanceOf(SecurityException.class);
-            assertThat(server.getAttributes(runtime, new String[] {"Uptime", "InputArguments"}).asList())
-                    .extracting(javax.management.Attribute::getName).containsExactly("Uptime");
-            assertThat(server.getAttribute(context, "State")).isEqualTo("Started");
+            server.invoke(intakes, "suspend", arguments, signature);
+            assertThat(ops.getJson("/admin/v1/intakes/rest").path("suspended").asBoolean()).isTrue();
+            server.invoke(intakes, "resume", new Object[] {"rest"}, new String[] {String.class.getName()});
         }
+        assertThat(ops.getJson("/admin/v1/intakes/rest").path("suspended").asBoolean()).isFalse();
+        JsonNode entry = ops.getJson("/admin/v1/audit?action=suspend&actor=olga").path("entries").get(0);
+        assertThat(entry.path("via").asText()).as("ops actions over JMX are audited as the JMX user").isEqualTo("jmx");
     }
 
     @Test
@@ -117,8 +124,7 @@ class OpsJmxConsoleIT {
 
         try (JMXConnector viewer = connect("vera", "vera-secret")) {
             MBeanServerConnection server = viewer.getMBeanServerConnection();
-            assertThat((String[]) server.invoke(new ObjectName(DLQ), "list", new Object[] {10}, new String[] {"int"}))
-                    .as("listing is reading").anySatisfy(line -> assertThat(line).startsWith(id));
+            assertThat((Long) server.getAttribute(new ObjectName(DLQ), "MessageCount")).isPositive();
             assertThatThrownBy(() -> server.invoke(new ObjectName(DLQ), "replay", new Object[] {id},
                     new String[] {String.class.getName()})).isInstanceOf(SecurityException.class);
         }

@@ -50,7 +50,7 @@ class PartnerRegistryIT {
         sftpPort = FreePorts.next();
         interchange = RunningInterchange.start(erp, Map.of(
                 "interchange.partners.file", registry.path().toString(),
-                "interchange.partners.check-interval-ms", "200",
+                "interchange.reload.poll-ms", "200",
                 "interchange.sftp.port", String.valueOf(sftpPort)));
         await().atMost(Duration.ofSeconds(20)).until(() -> interchange.context().getRoute("intake-sftp-acme") != null);
     }

@@ -14,8 +14,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Enumeration;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
@@ -28,6 +30,7 @@ import io.interchange.support.RunningInterchange;
 import io.interchange.support.TestErp;
 import io.interchange.webhook.LogCapture;
 import io.interchange.webhook.WebhookDeliveries;
+import io.interchange.webhook.WebhookSources;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +39,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Ops edit the webhook configuration and the secret files on disk while Interchange runs: good
- * edits apply to the next delivery, bad ones are refused without taking anything down.
+ * edits apply once the file watcher has seen them settle, bad ones are refused without taking anything down.
  */
 class WebhookConfigurationReloadIT {
 
@@ -87,6 +90,7 @@ class WebhookConfigurationReloadIT {
         write(config, shopOnly);
         Files.deleteIfExists(currentSecret);
         Files.deleteIfExists(previousSecret);
+        awaitInForce(sources -> sources.ids().equals(Set.of("shop")) && mapping("orders/create").endsWith("orders-create.jslt"));
     }
 
     @AfterAll
@@ -102,6 +106,7 @@ class WebhookConfigurationReloadIT {
         assertProblem(postMarketplace("market-secret-1"), 404, "unknown-webhook-source");
 
         write(config, shopOnly + marketplace(100));
+        awaitInForce(sources -> sources.ids().contains("marketplace"));
 
         HttpResponse<String> response = postMarketplace("market-secret-1");
         assertThat(response.statusCode()).isEqualTo(202);
@@ -112,10 +117,12 @@ class WebhookConfigurationReloadIT {
     void invalidEditIsRefusedWithAClearLogLineAndThePreviousConfigurationKeepsServing() throws IOException {
         write(currentSecret, "market-secret-1");
         write(config, shopOnly + marketplace(100));
+        awaitInForce(sources -> sources.ids().contains("marketplace"));
         assertThat(postMarketplace("market-secret-1").statusCode()).isEqualTo(202);
 
-        write(config, shopOnly.replace("scheme: shopify", "scheme: shopfy") + marketplace(100)
-                .replace("{ field: /eventId }", "{ column: eventId }"));
+        write(config, shopOnly.replace("scheme: shopify", "scheme: shopfy")
+                + marketplace(100).replace("{ field: /eventId }", "{ column: eventId }"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> logs.all().contains("Refused webhook configuration " + config));
 
         assertThat(postMarketplace("market-secret-1").statusCode()).isEqualTo(202);
         assertThat(postShopOrder().statusCode()).isEqualTo(202);
@@ -126,24 +133,26 @@ class WebhookConfigurationReloadIT {
                 .contains("sources.marketplace.deliveryId: must be {header: NAME} or {field: /json/pointer}"));
 
         write(config, "sources:\n  shop: [this is: not, a source\n");
+        await().atMost(Duration.ofSeconds(30)).until(() -> logs.all().contains("not valid YAML"));
         assertThat(postShopOrder().statusCode()).isEqualTo(202);
-        assertThat(logs.all()).contains("not valid YAML");
     }
 
     @Test
     void secretRotatedInItsFilesAppliesWithoutARestart() throws IOException {
         write(currentSecret, "market-old");
         write(config, shopOnly + marketplace(100));
+        awaitInForce(sources -> sources.ids().contains("marketplace"));
         assertThat(postMarketplace("market-old").statusCode()).isEqualTo(202);
 
         // rotation, step 1: the new secret becomes current, the old one stays accepted meanwhile
         write(currentSecret, "market-new");
         write(previousSecret, "market-old");
-        assertThat(postMarketplace("market-new").statusCode()).isEqualTo(202);
-        assertThat(postMarketplace("market-old").statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() -> postMarketplace("market-new").statusCode() == 202
+                && postMarketplace("market-old").statusCode() == 202);
 
         // step 2, once the platform signs with the new one: the old one is retired
         Files.delete(previousSecret);
+        await().atMost(Duration.ofSeconds(30)).until(() -> postMarketplace("market-old").statusCode() == 401);
         assertProblem(postMarketplace("market-old"), 401, "invalid-signature");
         assertThat(postMarketplace("market-new").statusCode()).isEqualTo(202);
     }
@@ -152,6 +161,7 @@ class WebhookConfigurationReloadIT {
     void sourceOverItsRateLimitIsAnswered429WithRetryAfterAndOthersAreNotHeldUp() throws IOException {
         write(currentSecret, "market-secret-1");
         write(config, shopOnly + marketplace(2));
+        awaitInForce(sources -> sources.ids().contains("marketplace"));
 
         assertThat(postMarketplace("market-secret-1").statusCode()).isEqualTo(202);
         assertThat(postMarketplace("market-secret-1").statusCode()).isEqualTo(202);
@@ -168,12 +178,14 @@ class WebhookConfigurationReloadIT {
     void unmappableDeliveryIsReplayedFromTheDeadLetterQueueOnceItsMappingIsFixed() throws Exception {
         // a wrong mapping for orders/create: every order is unmappable
         write(config, shopOnly.replace("mapping: webhooks/shop/orders-create.jslt", "mapping: webhooks/shop/orders-cancelled.jslt"));
+        awaitInForce(sources -> mapping("orders/create").endsWith("orders-cancelled.jslt"));
         long number = 9_500_000 + System.nanoTime() % 100_000;
         byte[] body = WebhookDeliveries.shopOrder(number);
         String deliveryId = "replay-" + number;
         assertProblem(postShop(body, deliveryId), 422, "unmappable-payload");
 
         write(config, shopOnly);
+        awaitInForce(sources -> mapping("orders/create").endsWith("orders-create.jslt"));
         String replayedTo = moveBackFromTheDeadLetterQueue("webhookDeliveryId = '" + deliveryId + "'");
 
         assertThat(replayedTo).isEqualTo("webhooks.replay");
@@ -236,6 +248,17 @@ class WebhookConfigurationReloadIT {
                 "X-Shopify-Topic", "orders/create",
                 "X-Shopify-Webhook-Id", UUID.randomUUID().toString(),
                 "X-Shopify-Hmac-Sha256", WebhookDeliveries.shopify(SHOP_SECRET, body)));
+    }
+
+    /** Waits until the file watcher has put the configuration that {@code inForce} describes in force. */
+    private static void awaitInForce(Predicate<WebhookSources> inForce) {
+        WebhookSources sources = interchange.bean("webhookSources", WebhookSources.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> inForce.test(sources));
+    }
+
+    private static String mapping(String topic) {
+        return interchange.bean("webhookSources", WebhookSources.class).find("shop").orElseThrow()
+                .settings().route(topic).orElseThrow().mapping().toString();
     }
 
     /** Writes a file as an editor would, with a modification time later than any before. */

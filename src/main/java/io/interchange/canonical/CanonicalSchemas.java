@@ -2,12 +2,11 @@ package io.interchange.canonical;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonPointer;
@@ -20,13 +19,16 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.interchange.model.CanonicalJson;
+import io.interchange.ops.reload.ReloadTarget;
 
 /**
  * The canonical JSON Schemas under {@code mappings/canonical/<name>.schema.json}. A schema is
- * compiled once and compiled again when its file changes on disk, so ops can tighten a schema
- * without a restart.
+ * compiled at its first use and again when the file watcher reports a new version, so ops can
+ * tighten a schema without a restart.
  */
-public final class CanonicalSchemas {
+public final class CanonicalSchemas implements ReloadTarget {
+
+    private static final String SUFFIX = ".schema.json";
 
     private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
             .formatAssertionsEnabled(true)
@@ -35,7 +37,7 @@ public final class CanonicalSchemas {
 
     private final Path directory;
     private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-    private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
+    private final Map<String, JsonSchema> compiled = new ConcurrentHashMap<>();
 
     public CanonicalSchemas(Path directory) {
         this.directory = directory;
@@ -51,45 +53,53 @@ public final class CanonicalSchemas {
     }
 
     private JsonSchema schema(String name) {
-        Path file = directory.resolve(name + ".schema.json");
-        FileTime modified = lastModified(file);
-        return compiled.compute(name, (key, current) -> {
-            if (current != null && current.modified().equals(modified)) {
-                return current;
-            }
-            try {
-                return new Compiled(modified, load(file));
-            } catch (RuntimeException e) {
-                if (current == null) {
-                    throw e;
-                }
-                // a broken edit must not stop intake: the last schema that compiled keeps serving
-                // (remembered under the new time, so it is not read again until the next edit); the
-                // route reloader reports the refusal with its line and reason
-                return new Compiled(modified, current.schema());
-            }
-        }).schema();
+        return compiled.computeIfAbsent(name, key -> load(directory.resolve(key + ".schema.json")));
+    }
+
+    @Override
+    public boolean owns(Path file) {
+        return file.getParent() != null && file.getParent().equals(directory.toAbsolutePath().normalize())
+                && file.getFileName().toString().endsWith(SUFFIX) && compiled.containsKey(name(file));
+    }
+
+    /**
+     * A new version of a schema in use replaces it once it compiles; a broken edit must not stop
+     * intake, so the schema in force keeps serving and the watcher reports the refusal.
+     */
+    @Override
+    public Optional<String> reload(Path file, byte[] content) {
+        String name = name(file);
+        if (content == null) {
+            compiled.remove(name);
+            return Optional.empty();
+        }
+        try {
+            compiled.put(name, compile(CanonicalJson.mapper().readTree(content), file));
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    private static String name(Path file) {
+        String name = file.getFileName().toString();
+        return name.substring(0, name.length() - SUFFIX.length());
     }
 
     private JsonSchema load(Path file) {
         try {
-            JsonNode document = CanonicalJson.mapper().readTree(file.toFile());
-            List<String> problems = MetaSchema.violations(document);
-            if (!problems.isEmpty()) {
-                throw new IllegalArgumentException("Schema " + file + " is not a valid JSON Schema: " + problems);
-            }
-            return factory.getSchema(document, CONFIG);
+            return compile(CanonicalJson.mapper().readTree(file.toFile()), file);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read schema " + file, e);
         }
     }
 
-    private static FileTime lastModified(Path file) {
-        try {
-            return Files.getLastModifiedTime(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Schema not found: " + file, e);
+    private JsonSchema compile(JsonNode document, Path file) {
+        List<String> problems = MetaSchema.violations(document);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("Schema " + file + " is not a valid JSON Schema: " + problems);
         }
+        return factory.getSchema(document, CONFIG);
     }
 
     private static SchemaViolation toViolation(ValidationMessage message, JsonNode schema) {
@@ -119,6 +129,4 @@ public final class CanonicalSchemas {
         return schema.at(keyword.head());
     }
 
-    private record Compiled(FileTime modified, JsonSchema schema) {
-    }
 }

@@ -1,5 +1,7 @@
 package io.interchange.outbound;
 
+import io.interchange.edi.intake.OrderMapping;
+import io.interchange.mapping.JsltTemplates;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -115,9 +117,9 @@ public class OutboundConfiguration implements CamelConfiguration {
 
     @BindToRegistry("orderResponses")
     public OrderResponses orderResponses(PartnerDirectory directory, EdiTracking tracking, ControlNumberSequence numbers,
-                                         PartnerOutbox outbox, SentDocuments sent,
+                                         PartnerOutbox outbox, SentDocuments sent, JsltTemplates jsltTemplates,
                                          @PropertyInject("interchange.mappings.dir") String mappingsDir) {
-        return new OrderResponses(directory, tracking, numbers, outbox, Path.of(mappingsDir), sent);
+        return new OrderResponses(directory, tracking, numbers, outbox, new OrderMapping(Path.of(mappingsDir), jsltTemplates), sent);
     }
 
     @BindToRegistry("webhookCallbackRequest")

@@ -20,6 +20,7 @@ import io.interchange.edi.intake.EdiTracking;
 import io.interchange.edi.intake.FileRefusal;
 import io.interchange.edi.intake.InterchangeRegister;
 import io.interchange.edi.intake.OrderMapping;
+import io.interchange.mapping.JsltTemplates;
 import io.interchange.edi.intake.OwnReceivers;
 import io.interchange.edi.intake.PartnerOutbox;
 import io.interchange.edi.outbound.SentDocuments;
@@ -163,12 +164,13 @@ public class EdiConfiguration implements CamelConfiguration {
                                        CanonicalSchemas schemas, ConnectionFactory jmsConnectionFactory,
                                        DataSource dataSource, EdiTracking tracking, ControlNumberSequence numbers,
                                        EdiMetrics metrics, PartnerOutbox outbox, PartnerAcknowledgements acknowledgements,
+                                       JsltTemplates jsltTemplates,
                                        @PropertyInject("interchange.mappings.dir") String mappingsDir,
                                        @PropertyInject(value = "interchange.edi.own.x12-ids", defaultValue = "") String ownX12Ids,
                                        @PropertyInject(value = "interchange.edi.own.edifact-ids", defaultValue = "") String ownEdifactIds,
                                        @PropertyInject("interchange.sftp.intake.admission-batch") int admissionBatch) {
         return new EdiFileIntake(directory, new EdiInterchangeReader(),
-                new EdiOrderAdmission(new OrderMapping(Path.of(mappingsDir)), schemas, admission,
+                new EdiOrderAdmission(new OrderMapping(Path.of(mappingsDir), jsltTemplates), schemas, admission,
                         context.createProducerTemplate(), "jms:queue:" + ordersQueue, new BusTransaction(jmsConnectionFactory)),
                 tracking, new InterchangeRegister(dataSource), numbers, metrics, outbox,
                 OwnReceivers.of(ownX12Ids, ownEdifactIds), admissionBatch, acknowledgements);
@@ -202,15 +204,13 @@ public class EdiConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry("partnerRegistryWatcher")
-    public PartnerRegistryWatcher partnerRegistryWatcher(CamelContext context, PartnerDirectory directory,
+    public PartnerRegistryWatcher partnerRegistryWatcher(PartnerDirectory directory,
                                                          SftpServiceAccount serviceAccount, MeterRegistry meters,
                                                          @PropertyInject("interchange.partners.file") String registryFile,
                                                          @PropertyInject("interchange.mappings.dir") String mappingsDir,
-                                                         @PropertyInject("interchange.partners.check-interval-ms") long checkIntervalMs,
                                                          @PropertyInject("interchange.sftp.intake.max-file-bytes") long maxFileBytes) {
-        return new PartnerRegistryWatcher(context, Path.of(registryFile),
-                new PartnerRegistryParser(Path.of(mappingsDir), Set.of(serviceAccount.user()), maxFileBytes), directory,
-                checkIntervalMs, meters);
+        return new PartnerRegistryWatcher(Path.of(registryFile),
+                new PartnerRegistryParser(Path.of(mappingsDir), Set.of(serviceAccount.user()), maxFileBytes), directory, meters);
     }
 
     @Override
@@ -231,8 +231,8 @@ public class EdiConfiguration implements CamelConfiguration {
             }
 
             @Override
-            public void notify(CamelEvent event) throws Exception {
-                context.addService(watcher, true, true);
+            public void notify(CamelEvent event) {
+                watcher.load(); // later versions come from the file watcher (RouteReloader)
             }
         });
     }

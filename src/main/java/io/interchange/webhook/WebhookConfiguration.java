@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import io.interchange.admission.DocumentAdmission;
 import io.interchange.api.ProblemResponder;
 import io.interchange.canonical.CanonicalSchemas;
+import io.interchange.mapping.JsltTemplates;
 import io.interchange.observe.DocumentMetrics;
 import io.interchange.ops.intake.IntakePressure;
 import io.interchange.ops.intake.IntakeSuspensions;
@@ -39,8 +40,8 @@ public class WebhookConfiguration implements CamelConfiguration {
 
     /** The compiled JSLT mappings of the sources, for the intake and for the callbacks. */
     @BindToRegistry("webhookJsltMappings")
-    public JsltMappings webhookJsltMappings() {
-        return new JsltMappings();
+    public JsltMappings webhookJsltMappings(JsltTemplates jsltTemplates) {
+        return new JsltMappings(jsltTemplates);
     }
 
     @BindToRegistry("webhookSources")

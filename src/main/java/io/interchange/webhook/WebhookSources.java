@@ -1,10 +1,9 @@
 package io.interchange.webhook;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +13,7 @@ import java.util.function.Consumer;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.interchange.ops.reload.ReloadTarget;
 import io.interchange.webhook.settings.InvalidWebhookSettingsException;
 import io.interchange.webhook.settings.RateLimit;
 import io.interchange.webhook.settings.WebhookSettings;
@@ -24,20 +24,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The webhook sources in force, from {@code webhooks.yaml}. Each lookup first checks whether the
- * file (or a secret file it names) changed, and if so reads it again: a valid file applies to the
- * very next delivery; an invalid one is logged once, with every problem, and the previous sources
- * keep serving. Each source has its rate limiter, kept across reloads unless its limit changed.
+ * The webhook sources in force, from {@code webhooks.yaml}, read at start and again when the file
+ * watcher reports a new version of it or of a secret file it names: a valid file applies to the
+ * next delivery; an invalid one is logged once, with every problem, refused like any other file,
+ * and the previous sources keep serving. Each source has its rate limiter, kept across reloads unless its limit changed.
  * Listeners hear the declared source ids after each load that applied ({@link #onChange}).
  */
-public class WebhookSources {
+public class WebhookSources implements ReloadTarget {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookSources.class);
 
     private final Path file;
     private final WebhookSettingsReader reader;
     private volatile Loaded loaded;
-    private volatile List<Stamp> refused = List.of();
     private final List<Consumer<Set<String>>> listeners = new CopyOnWriteArrayList<>();
 
     public WebhookSources(Path file, WebhookSettingsReader reader) {
@@ -62,10 +61,7 @@ public class WebhookSources {
         return Optional.ofNullable(current.sources().get(id));
     }
 
-    /**
-     * The ids of the declared sources, after looking whether the file changed; empty while no valid
-     * configuration was ever loaded.
-     */
+    /** The ids of the declared sources; empty while no valid configuration was ever loaded. */
     public Set<String> ids() {
         Loaded current = current();
         return current == null ? Set.of() : current.sources().keySet();
@@ -85,38 +81,57 @@ public class WebhookSources {
 
     /** Loads the file now (at start-up); a broken file is logged and webhooks answer 503 until it is fixed. */
     public void load() {
-        current();
+        read();
     }
 
     private Loaded current() {
+        return loaded;
+    }
+
+    /** The configuration file, and the secret files of the configuration in force. */
+    @Override
+    public boolean owns(Path candidate) {
+        return filesElsewhere().contains(candidate);
+    }
+
+    @Override
+    public Collection<Path> filesElsewhere() {
         Loaded current = loaded;
-        List<Stamp> now = stamps(current == null ? List.of(file) : current.settings().watchedFiles());
-        if (current != null && now.equals(current.stamps())) {
-            return current;
+        Set<Path> files = new LinkedHashSet<>();
+        files.add(file.toAbsolutePath().normalize());
+        if (current != null) {
+            current.settings().watchedFiles().forEach(watched -> files.add(watched.toAbsolutePath().normalize()));
         }
-        synchronized (this) {
-            current = loaded;
-            now = stamps(current == null ? List.of(file) : current.settings().watchedFiles());
-            if ((current != null && now.equals(current.stamps())) || now.equals(refused)) {
-                return current;
-            }
-            try {
-                WebhookSettings settings = reader.read(file);
-                Loaded fresh = new Loaded(settings, stamps(settings.watchedFiles()), limiters(settings, current));
-                loaded = fresh;
-                refused = List.of();
-                LOG.info("Webhook sources {} from {}: {}", current == null ? "loaded" : "reloaded", file,
-                        settings.sources().keySet());
-                settings.warnings().forEach(warning -> LOG.warn("Webhook configuration: {}", warning));
-                listeners.forEach(listener -> listener.accept(fresh.sources().keySet()));
-                return fresh;
-            } catch (InvalidWebhookSettingsException e) {
-                refused = now;
-                LOG.error("Refused webhook configuration {}; {}. Problems: {}", file,
-                        current == null ? "webhooks answer 503 until it is fixed" : "the previous configuration stays in force",
-                        String.join(" | ", e.problems()));
-                return current;
-            }
+        return files;
+    }
+
+    @Override
+    public boolean rereadsAllItsFiles() {
+        return true;
+    }
+
+    /** The file or one of its secret files changed: the whole configuration is read again. */
+    @Override
+    public Optional<String> reload(Path changed, byte[] content) {
+        return read();
+    }
+
+    private synchronized Optional<String> read() {
+        Loaded current = loaded;
+        try {
+            WebhookSettings settings = reader.read(file);
+            Loaded fresh = new Loaded(settings, limiters(settings, current));
+            loaded = fresh;
+            LOG.info("Webhook sources {} from {}: {}", current == null ? "loaded" : "reloaded", file,
+                    settings.sources().keySet());
+            settings.warnings().forEach(warning -> LOG.warn("Webhook configuration: {}", warning));
+            listeners.forEach(listener -> listener.accept(fresh.sources().keySet()));
+            return Optional.empty();
+        } catch (InvalidWebhookSettingsException e) {
+            LOG.error("Refused webhook configuration {}; {}. Problems: {}", file,
+                    current == null ? "webhooks answer 503 until it is fixed" : "the previous configuration stays in force",
+                    String.join(" | ", e.problems()));
+            return Optional.of(String.join(" | ", e.problems()));
         }
     }
 
@@ -144,21 +159,6 @@ public class WebhookSources {
                 .build());
     }
 
-    private static List<Stamp> stamps(List<Path> files) {
-        return files.stream().map(Stamp::of).toList();
-    }
-
-    private record Loaded(WebhookSettings settings, List<Stamp> stamps, Map<String, Live> sources) {
-    }
-
-    /** A file's identity for change detection; an absent file has its own stamp, so creating it counts. */
-    private record Stamp(Path file, FileTime modified, long size) {
-        static Stamp of(Path file) {
-            try {
-                return new Stamp(file, Files.getLastModifiedTime(file), Files.size(file));
-            } catch (IOException absent) {
-                return new Stamp(file, null, -1);
-            }
-        }
+    private record Loaded(WebhookSettings settings, Map<String, Live> sources) {
     }
 }

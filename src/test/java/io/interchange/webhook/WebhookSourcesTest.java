@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.interchange.mapping.JsltTemplates;
 import io.interchange.webhook.mapping.JsltMappings;
 import io.interchange.webhook.settings.PropertyLookup;
 import io.interchange.webhook.settings.RateLimit;
@@ -63,7 +64,7 @@ class WebhookSourcesTest {
                 return text;
             }
         };
-        sources = new WebhookSources(file, new WebhookSettingsReader(dir, lookup, new JsltMappings(), 1000,
+        sources = new WebhookSources(file, new WebhookSettingsReader(dir, lookup, new JsltMappings(new JsltTemplates()), 1000,
                 new RateLimit(10, Duration.ofSeconds(1))));
     }
 
@@ -75,7 +76,7 @@ class WebhookSourcesTest {
         assertThatThrownBy(() -> sources.find("shop")).isInstanceOfSatisfying(WebhookRefusedException.class,
                 refused -> assertThat(refused.problem().status()).isEqualTo(503));
 
-        write(file, SOURCE.formatted(5));
+        edit(SOURCE.formatted(5));
         assertThat(sources.find("shop")).get().satisfies(live -> {
             assertThat(live.settings().secrets()).hasSize(1);
             assertThat(live.settings().route("orders/create")).isPresent();
@@ -85,11 +86,11 @@ class WebhookSourcesTest {
 
     @Test
     void mappingThatDoesNotCompileMakesTheWholeFileInvalid() throws IOException {
-        write(file, SOURCE.formatted(5));
-        sources.load();
+        edit(SOURCE.formatted(5));
         write(dir.resolve("shop/broken.jslt"), "{ nope");
 
-        write(file, SOURCE.formatted(5).replace("shop/create.jslt", "shop/broken.jslt"));
+        assertThat(edit(SOURCE.formatted(5).replace("shop/create.jslt", "shop/broken.jslt")))
+                .hasValueSatisfying(problem -> assertThat(problem).contains("broken.jslt"));
 
         assertThat(sources.find("shop").orElseThrow().settings().route("orders/create").orElseThrow().mapping())
                 .isEqualTo(dir.resolve("shop/create.jslt"));
@@ -97,21 +98,28 @@ class WebhookSourcesTest {
 
     @Test
     void rateLimiterStateSurvivesAReloadUnlessTheLimitChanged() throws IOException {
-        write(file, SOURCE.formatted(1));
+        edit(SOURCE.formatted(1));
         assertThat(sources.find("shop").orElseThrow().rateLimiter().acquirePermission()).isTrue();
 
-        write(file, SOURCE.formatted(1) + "# edited\n");
+        edit(SOURCE.formatted(1) + "# edited\n");
         assertThat(sources.find("shop").orElseThrow().rateLimiter().acquirePermission()).isFalse();
 
-        write(file, SOURCE.formatted(3));
+        edit(SOURCE.formatted(3));
         assertThat(sources.find("shop").orElseThrow().rateLimiter().acquirePermission()).isTrue();
     }
 
     @Test
     void sourceWithoutAnySecretLoadsAndHasNothingToVerifyWith() throws IOException {
-        write(file, SOURCE.formatted(5).replace("TEST_SHOP_SECRET", "UNSET_SHOP_SECRET"));
+        edit(SOURCE.formatted(5).replace("TEST_SHOP_SECRET", "UNSET_SHOP_SECRET"));
 
         assertThat(sources.find("shop").orElseThrow().settings().secrets()).isEmpty();
+    }
+
+    /** Writes the file and tells the sources, as the file watcher does once the edit settled. */
+    private Optional<String> edit(String content) throws IOException {
+        write(file, content);
+        assertThat(sources.owns(file.toAbsolutePath().normalize())).isTrue();
+        return sources.reload(file, content.getBytes(StandardCharsets.UTF_8));
     }
 
     private void write(Path target, String content) throws IOException {

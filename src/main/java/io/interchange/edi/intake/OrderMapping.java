@@ -2,28 +2,25 @@ package io.interchange.edi.intake;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.schibsted.spt.data.jslt.Expression;
-import com.schibsted.spt.data.jslt.Parser;
-import io.interchange.mapping.MappingFunctions;
+import io.interchange.mapping.JsltTemplates;
 
 /**
- * The partners' JSLT mapping files under the mappings directory, compiled once and again when a
- * file changes on disk: ops edit a mapping and the next transaction uses it, without a restart.
+ * The partners' JSLT mapping files under the mappings directory, from the shared {@link JsltTemplates}:
+ * ops edit a mapping and the next transaction uses it once the file watcher accepted it, without a restart.
  */
 public class OrderMapping {
 
     private final Path mappingsDir;
-    private final Map<Path, Compiled> compiled = new ConcurrentHashMap<>();
+    private final JsltTemplates templates;
 
-    public OrderMapping(Path mappingsDir) {
+    public OrderMapping(Path mappingsDir, JsltTemplates templates) {
         this.mappingsDir = mappingsDir;
+        this.templates = templates;
     }
 
     /** Applies {@code relativeFile} to {@code source}; compile and runtime errors surface as {@link MappingException}. */
@@ -37,27 +34,15 @@ public class OrderMapping {
     }
 
     private Expression expression(Path file) {
-        FileTime modified;
         try {
-            modified = Files.getLastModifiedTime(file);
-        } catch (IOException e) {
+            return templates.expression(file);
+        } catch (NoSuchFileException e) {
             throw new UncheckedIOException("Mapping file missing: " + file, e);
-        }
-        return compiled.compute(file, (key, current) -> current != null && current.modified().equals(modified)
-                ? current : new Compiled(modified, compile(file))).expression();
-    }
-
-    private static Expression compile(Path file) {
-        try {
-            return Parser.compileString(Files.readString(file), MappingFunctions.all());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read mapping " + file, e);
         } catch (RuntimeException e) {
             throw new MappingException("mapping " + file.getFileName() + " does not compile: " + e.getMessage(), e);
         }
-    }
-
-    private record Compiled(FileTime modified, Expression expression) {
     }
 
     /** The mapping could not turn the document into a canonical one. */

@@ -1,7 +1,6 @@
 package io.interchange.edi.outbound;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -47,13 +46,13 @@ public class OrderResponses {
     private final EdiTreeWriter writer = new EdiTreeWriter();
 
     public OrderResponses(PartnerDirectory partners, EdiTracking tracking, ControlNumberSequence numbers,
-            PartnerOutbox outbox, Path mappingsDir, SentDocuments sent) {
+            PartnerOutbox outbox, OrderMapping mapping, SentDocuments sent) {
         this.partners = partners;
         this.tracking = tracking;
         this.numbers = numbers;
         this.outbox = outbox;
         this.sent = sent;
-        this.mapping = new OrderMapping(mappingsDir);
+        this.mapping = mapping;
     }
 
     public void respond(Exchange exchange) throws Exception {

@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -88,6 +89,10 @@ public final class AdminUsers {
 
     public Set<String> names() {
         return accounts.keySet();
+    }
+
+    public List<AdminUser> users() {
+        return accounts.values().stream().map(Account::user).toList();
     }
 
     private static String password(Function<String, Optional<String>> property, String name) {

@@ -13,8 +13,8 @@ import io.interchange.ops.admin.AdminUser;
 
 /**
  * Who is calling an MBean: the admin user a Jolokia request authenticated as (set on the request's
- * thread by {@link JolokiaGuard}), or the subject the remote JMX connector authenticated
- * ({@link AdminAuthenticator}). A local attach (JConsole on the same machine, same OS user) has
+ * thread by {@link JolokiaGuard}), or the subject the remote JMX connector logged in
+ * ({@link AdminLoginModule}). A local attach (JConsole on the same machine, same OS user) has
  * neither and is trusted as the JDK trusts it.
  */
 public final class JmxCaller {

@@ -20,15 +20,12 @@ import org.apache.camel.PropertyInject;
 import org.apache.camel.spi.Registry;
 
 /**
- * The JMX console: Interchange's MBeans on the platform MBean server (always), remote JMX when
- * {@code interchange.jmx.remote.port} is set, and Jolokia for Hawtio at {@code interchange.jolokia.path}
- * unless {@code interchange.jolokia.enabled=false}; both authenticate admin users.
+ * The JMX console: Interchange's MBeans on the platform MBean server (always) and Jolokia for Hawtio
+ * at {@code interchange.jolokia.path} unless {@code interchange.jolokia.enabled=false}, for admin users
+ * (remote JMX: {@link RemoteJmxConfiguration}).
  */
 public class JmxConfiguration implements CamelConfiguration {
 
-    // read by configure(), which starts the doors that are switched on
-    @PropertyInject(value = "interchange.jmx.remote.port", defaultValue = "")
-    private String remotePort;
     @PropertyInject(value = "interchange.jolokia.enabled", defaultValue = "true")
     private boolean jolokiaEnabled;
 
@@ -51,14 +48,6 @@ public class JmxConfiguration implements CamelConfiguration {
         return mbeans;
     }
 
-    /** Started by {@link #configure} when {@code interchange.jmx.remote.port} is set. */
-    @BindToRegistry("remoteJmxServer")
-    public RemoteJmxServer remoteJmxServer(AdminLogin login,
-            @PropertyInject(value = "interchange.jmx.remote.host", defaultValue = "localhost") String remoteHost,
-            @PropertyInject(value = "interchange.jmx.remote.port", defaultValue = "") String port) {
-        return new RemoteJmxServer(remoteHost, Integer.parseInt(port.trim()), new AdminAuthenticator(login));
-    }
-
     /** Started by {@link #configure} unless {@code interchange.jolokia.enabled=false}. */
     @BindToRegistry("jolokiaEndpoint")
     public JolokiaEndpoint jolokiaEndpoint(CamelContext context, AdminLogin login, AuditLog audit,
@@ -72,10 +61,6 @@ public class JmxConfiguration implements CamelConfiguration {
     public void configure(CamelContext context) throws Exception {
         Registry registry = context.getRegistry();
         registry.findSingleByType(InterchangeMBeans.class);
-        int port = remotePort.isBlank() ? 0 : Integer.parseInt(remotePort.trim());
-        if (port > 0) {
-            context.addService(registry.findSingleByType(RemoteJmxServer.class), true, true);
-        }
         if (jolokiaEnabled) {
             JolokiaEndpoint jolokia = registry.findSingleByType(JolokiaEndpoint.class);
             context.addService(jolokia, true, true);

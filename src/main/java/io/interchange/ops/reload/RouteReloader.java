@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +39,11 @@ import org.slf4j.LoggerFactory;
  * running version keeps serving and the refusal (file, line, reason) is in the log, in the health
  * check {@code route-reload}, at {@code GET /admin/v1/reload} and over JMX, until the file is fixed or
  * put back. Every applied, refused or rolled-back change is recorded ({@link ReloadLedger}).
+ *
+ * <p>It is the one file watcher of Interchange: every {@link ReloadTarget} bean (partner registry,
+ * webhook sources and their secret files, canonical schemas, JSLT templates) is told of its files'
+ * settled changes from here and judges them itself, so nothing else polls the disk. With reload
+ * switched off only the route files and the mapping files no target owns are left alone.
  */
 public class RouteReloader extends ServiceSupport {
 
@@ -54,6 +60,7 @@ public class RouteReloader extends ServiceSupport {
     private final boolean watching;
 
     private final Map<String, Refusal> refusals = new ConcurrentHashMap<>();
+    private List<ReloadTarget> targets = List.of();
     private Map<String, FileVersion> appliedRoutes = new TreeMap<>();
     private Map<String, FileVersion> appliedMappings = new TreeMap<>();
     private RouteFileSet running = new RouteFileSet(Map.of());
@@ -62,7 +69,10 @@ public class RouteReloader extends ServiceSupport {
     private volatile boolean initialized;
     private ScheduledExecutorService scheduler;
 
-    /** @param watching false: nothing is watched, the status says so (reload switched off) */
+    /**
+     * @param watching false: route files and the mapping files no reload target owns are left alone,
+     *                 the status says so (reload switched off); the targets' files are still watched
+     */
     public RouteReloader(CamelContext live, Path routesDir, Path mappingsDir, ReloadLedger ledger, long pollMs,
             boolean watching) {
         this.live = live;
@@ -150,9 +160,6 @@ public class RouteReloader extends ServiceSupport {
 
     @Override
     protected void doStart() {
-        if (!watching) {
-            return;
-        }
         scheduler = live.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "route-reload");
     }
 
@@ -166,10 +173,14 @@ public class RouteReloader extends ServiceSupport {
 
     private void initialize() {
         try {
+            targets = List.copyOf(live.getRegistry().findByType(ReloadTarget.class));
             appliedRoutes = routes.scan();
-            appliedMappings = mappings.scan();
+            appliedMappings = mappingsAndElsewhere();
             running = runningContents();
             for (FileVersion mapping : appliedMappings.values()) {
+                if (!watching || !owners(mapping.path()).isEmpty()) {
+                    continue; // its owner read it at start and said what it thought of it
+                }
                 mappingValidator.check(mapping.name(), mapping.content()).ifPresent(refusal -> {
                     refusals.put(mapping.name(), refusal.withChecksum(mapping.checksum()));
                     LOG.warn("Mapping {} as found at start-up is invalid: {}", mapping.name(), refusal.describe());
@@ -177,8 +188,12 @@ public class RouteReloader extends ServiceSupport {
             }
             lastSeen = checksums(appliedRoutes, appliedMappings);
             initialized = true;
-            LOG.info("Watching {} and {} for changes (every {} ms); each change is validated before it is applied",
-                    routes.root(), mappings.root(), pollMs);
+            if (watching) {
+                LOG.info("Watching {} and {} for changes (every {} ms); each change is validated before it is applied",
+                        routes.root(), mappings.root(), pollMs);
+            } else {
+                LOG.info("Watching only the files of {} (every {} ms); routes are not reloaded", targets, pollMs);
+            }
         } catch (RuntimeException e) {
             LOG.error("The route reloader could not read the running files; reload stays off", e);
         }
@@ -190,10 +205,12 @@ public class RouteReloader extends ServiceSupport {
         }
         try {
             Map<String, FileVersion> routeFiles = routes.scan();
-            Map<String, FileVersion> mappingFiles = mappings.scan();
+            Map<String, FileVersion> mappingFiles = mappingsAndElsewhere();
             Map<String, String> seen = checksums(routeFiles, mappingFiles);
             lookAtMappings(mappingFiles, now);
-            lookAtRoutes(routeFiles, now);
+            if (watching) {
+                lookAtRoutes(routeFiles, now);
+            }
             lastSeen = seen;
             lastCheck = Instant.now();
         } catch (RuntimeException e) {
@@ -202,55 +219,44 @@ public class RouteReloader extends ServiceSupport {
     }
 
     private void lookAtMappings(Map<String, FileVersion> files, boolean now) {
-        for (FileVersion file : files.values()) {
-            FileVersion applied = appliedMappings.get(file.name());
-            if (applied != null && applied.checksum().equals(file.checksum())) {
-                clearIfReverted(file);
+        FileDiff diff = FileDiff.of(appliedMappings, files, lastSeen, refusedChecksums(), now, false);
+        diff.reverted().forEach(this::clearIfReverted);
+        for (FileVersion file : diff.changed().values()) {
+            if (!watching && owners(file.path()).isEmpty()) {
                 continue;
             }
-            if (!isSettled(file, now) || isRefused(file)) {
-                continue;
-            }
-            var refusal = mappingValidator.check(file.name(), file.content());
+            var refusal = check(file);
             if (refusal.isPresent()) {
                 refuse(refusal.get().withChecksum(file.checksum()));
             } else {
                 appliedMappings.put(file.name(), file);
                 refusals.remove(file.name());
+                inForceAsOnDisk(owners(file.path()), files);
                 int endpoints = file.name().endsWith(".jslt") ? renewTemplates(file.path()) : 0;
                 ledger.record(file.name(), file.checksum(), "applied", 0,
                         endpoints > 0 ? "recompiled by " + endpoints + " endpoint(s)" : null, null);
                 LOG.info("Applied mapping {} (sha256 {})", file.name(), shortSum(file.checksum()));
             }
         }
-        for (String name : new ArrayList<>(appliedMappings.keySet())) {
-            if (!files.containsKey(name)) {
-                appliedMappings.remove(name);
-                refusals.remove(name);
-                ledger.record(name, null, "removed", 0, null, null);
-                LOG.info("Mapping {} was removed", name);
+        for (String name : diff.removed()) {
+            Path gone = appliedMappings.remove(name).path();
+            List<ReloadTarget> owners = owners(gone);
+            if (owners.stream().map(owner -> owner.reload(gone, null)).toList().stream().allMatch(Optional::isEmpty)) {
+                inForceAsOnDisk(owners, files);
             }
+            refusals.remove(name);
+            ledger.record(name, null, "removed", 0, null, null);
+            LOG.info("Mapping {} was removed", name);
         }
-        refusals.keySet().removeIf(name -> name.startsWith(mappings.root().getFileName() + "/") && !files.containsKey(name)
+        refusals.keySet().removeIf(name -> !name.startsWith(routes.root().getFileName() + "/") && !files.containsKey(name)
                 && !appliedMappings.containsKey(name));
     }
 
     private void lookAtRoutes(Map<String, FileVersion> files, boolean now) {
-        Map<String, FileVersion> changed = new TreeMap<>();
-        for (FileVersion file : files.values()) {
-            FileVersion applied = appliedRoutes.get(file.name());
-            if (applied != null && applied.checksum().equals(file.checksum())) {
-                clearIfReverted(file);
-            } else if (isSettled(file, now) && !isRefused(file)) {
-                changed.put(file.name(), file);
-            }
-        }
-        Set<String> removed = new LinkedHashSet<>();
-        for (String name : appliedRoutes.keySet()) {
-            if (!files.containsKey(name) && (now || !lastSeen.containsKey(name))) {
-                removed.add(name);
-            }
-        }
+        FileDiff diff = FileDiff.of(appliedRoutes, files, lastSeen, refusedChecksums(), now, true);
+        diff.reverted().forEach(this::clearIfReverted);
+        Map<String, FileVersion> changed = diff.changed();
+        Set<String> removed = diff.removed();
         refusals.keySet().removeIf(name -> name.startsWith(routes.root().getFileName() + "/") && !files.containsKey(name)
                 && !appliedRoutes.containsKey(name));
         if (changed.isEmpty() && removed.isEmpty()) {
@@ -304,14 +310,61 @@ public class RouteReloader extends ServiceSupport {
         }
     }
 
-    /** A change is acted on once the file looked the same twice in a row: writers are done with it. */
-    private boolean isSettled(FileVersion file, boolean now) {
-        return now || file.checksum().equals(lastSeen.get(file.name()));
+    /** The mapping tree and the files elsewhere the reload targets read (secret files, a registry outside it). */
+    private Map<String, FileVersion> mappingsAndElsewhere() {
+        Map<String, FileVersion> files = mappings.scan();
+        files.putAll(WatchedDirectory.scanFiles(targets.stream().flatMap(target -> target.filesElsewhere().stream()).toList(),
+                List.of(routes, mappings)));
+        return files;
     }
 
-    private boolean isRefused(FileVersion file) {
-        Refusal refusal = refusals.get(file.name());
-        return refusal != null && file.checksum().equals(refusal.checksum());
+    /**
+     * An owner that read all its files again (the webhook sources and their secret files) has each
+     * of them in force as it is on disk now, whichever of them changed: the next change to any of
+     * them is compared with that, not with what was in force when that file last changed.
+     */
+    private void inForceAsOnDisk(List<ReloadTarget> owners, Map<String, FileVersion> files) {
+        for (ReloadTarget owner : owners) {
+            if (owner.rereadsAllItsFiles()) {
+                files.values().stream().filter(file -> owner.owns(file.path())).forEach(file -> {
+                    appliedMappings.put(file.name(), file);
+                    refusals.remove(file.name());
+                });
+            }
+        }
+    }
+
+    private List<ReloadTarget> owners(Path file) {
+        return targets.stream().filter(target -> target.owns(file)).toList();
+    }
+
+    /**
+     * A file some reload target reads is its owner's to judge (it parses it in full and keeps the
+     * version in force when it refuses); any other mapping file gets the check of its kind.
+     */
+    private Optional<Refusal> check(FileVersion file) {
+        List<ReloadTarget> owners = owners(file.path());
+        if (owners.isEmpty()) {
+            return mappingValidator.check(file.name(), file.content());
+        }
+        for (ReloadTarget owner : owners) {
+            Optional<String> problem = owner.reload(file.path(), file.content());
+            if (problem.isPresent()) {
+                return Optional.of(new Refusal(file.name(), 0, problem.get(), null, Instant.now()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The refused versions: each stays refused until its file changes again. */
+    private Map<String, String> refusedChecksums() {
+        Map<String, String> refused = new HashMap<>();
+        refusals.forEach((name, refusal) -> {
+            if (refusal.checksum() != null) {
+                refused.put(name, refusal.checksum());
+            }
+        });
+        return refused;
     }
 
     private void clearIfReverted(FileVersion file) {

@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
@@ -59,6 +60,29 @@ final class WatchedDirectory {
             throw new UncheckedIOException("Cannot read " + root, e);
         }
         return files;
+    }
+
+    /**
+     * Single files elsewhere (a secret file, a registry outside the trees), named by their absolute
+     * path; those inside one of {@code trees} are left to that tree, absent ones are not part of it.
+     */
+    static Map<String, FileVersion> scanFiles(Collection<Path> files, Collection<WatchedDirectory> trees) {
+        Map<String, FileVersion> found = new TreeMap<>();
+        for (Path file : files) {
+            Path path = file.toAbsolutePath().normalize();
+            if (trees.stream().anyMatch(tree -> path.startsWith(tree.root())) || !Files.isRegularFile(path)) {
+                continue;
+            }
+            try {
+                byte[] content = Files.readAllBytes(path);
+                found.put(path.toString(), new FileVersion(path.toString(), path, checksum(content), content));
+            } catch (NoSuchFileException e) {
+                // deleted while we looked: the next look sees it gone
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + path, e);
+            }
+        }
+        return found;
     }
 
     static String checksum(byte[] content) {

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.schibsted.spt.data.jslt.Expression;
 import com.schibsted.spt.data.jslt.Parser;
 import io.interchange.canonical.CanonicalSchemas;
+import io.interchange.mapping.JsltTemplates;
 import io.interchange.edi.EdiInterchangeReader;
 import io.interchange.edi.EdiTransaction;
 import io.interchange.model.CanonicalJson;
@@ -30,7 +31,7 @@ class DefaultOrderMappingTest {
     private static final Path MAPPINGS = Path.of("mappings");
     private static final String ORDER = "VP,SK,EN,UP,BP,IB,MG";
 
-    private final OrderMapping mapping = new OrderMapping(MAPPINGS);
+    private final OrderMapping mapping = new OrderMapping(MAPPINGS, new JsltTemplates());
     private final CanonicalSchemas schemas = new CanonicalSchemas(MAPPINGS.resolve("canonical"));
 
     @Test
