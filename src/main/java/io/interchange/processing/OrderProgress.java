@@ -14,6 +14,7 @@ import io.interchange.observe.DocumentMetrics;
 import io.interchange.tracking.BusCopy;
 import io.interchange.tracking.DocumentTracker;
 import io.interchange.tracking.NewDocument;
+import io.interchange.tracking.TrackedDocument;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.util.ObjectHelper;
@@ -81,6 +82,30 @@ public class OrderProgress {
         settled(message, "rejected");
         LOG.warn("ERP rejected order {}: {}", businessKey(message), reason);
         toEvent(message, "rejected", eventData(message).put("reason", reason));
+    }
+
+    /**
+     * A copy the ERP already answered comes back from the bus: the ERP answer and its idempotency
+     * row were committed, but the transaction that carried its event did not (a broker failover or
+     * a crash between the two). Its event is announced again from the tracking store; the event id
+     * is derived from the document and the outcome, so a consumer that saw it once can drop it.
+     * Returns false (nothing to announce) while the document is not settled.
+     */
+    public boolean announcedAgain(Exchange exchange) {
+        Message message = exchange.getMessage();
+        TrackedDocument document = tracker.find(documentId(message)).orElse(null);
+        if (document == null || !document.state().isFinal()) {
+            return false;
+        }
+        ObjectNode data = eventData(message);
+        if (document.state() == DocumentState.ACCEPTED) {
+            toEvent(message, "accepted", data.put("erpOrderNumber", document.erpOrderNumber()));
+        } else {
+            toEvent(message, "rejected", data.put("reason", document.reason()));
+        }
+        LOG.info("Order {} delivered again after its ERP answer: its {} event is announced again",
+                businessKey(message), document.state());
+        return true;
     }
 
     private void settled(Message message, String outcome) {
