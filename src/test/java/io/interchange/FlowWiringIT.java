@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class FlowWiringIT {
 
     /** Bound, but only built when switched on (off in tests: the sandbox, remote JMX). */
-    private static final Set<String> SWITCHED_OFF = Set.of("erpSandbox", "remoteJmxServer");
+    private static final Set<String> SWITCHED_OFF = Set.of("erpSandbox", "remoteJmxConnector");
 
     private static TestErp erp;
     private static RunningInterchange interchange;

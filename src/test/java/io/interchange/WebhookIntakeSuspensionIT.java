@@ -3,11 +3,13 @@ package io.interchange;
 import static io.interchange.OrderApiIT.assertProblem;
 import static io.interchange.OrderApiIT.awaitState;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -134,13 +136,16 @@ class WebhookIntakeSuspensionIT {
                     topics: {}
                 """);
 
-        assertThat(intakeIds()).as("a source added live is an intake at once").contains("webhook-marketplace");
+        // the one file watcher applies a settled edit within a poll or two (interchange.reload.poll-ms)
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(intakeIds())
+                .as("a source added live becomes an intake").contains("webhook-marketplace"));
         ops.postJson("/admin/v1/intakes/webhook-marketplace/suspend", "{\"reason\":\"not signed off yet\"}");
         assertProblem(postMarketplace(), 503, "intake-suspended");
 
         writeRegistry(registry);
 
-        assertThat(intakeIds()).as("a removed source is no intake any more").doesNotContain("webhook-marketplace");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(intakeIds())
+                .as("a removed source is no intake any more").doesNotContain("webhook-marketplace"));
         assertThat(ops.get("/admin/v1/intakes/webhook-marketplace").statusCode()).isEqualTo(404);
         assertProblem(postMarketplace(), 404, "unknown-webhook-source");
     }
