@@ -35,6 +35,9 @@ public class OrderProgress {
      */
     public static final String SETTLED_COPY = "interchangeSettledCopy";
 
+    /** Exchange property set by {@link #announceAgain} when the body is the outcome's event again. */
+    public static final String ANNOUNCED_AGAIN = "interchangeAnnouncedAgain";
+
     private static final Logger LOG = LoggerFactory.getLogger(OrderProgress.class);
 
     private final DocumentTracker tracker;
@@ -89,13 +92,15 @@ public class OrderProgress {
      * row were committed, but the transaction that carried its event did not (a broker failover or
      * a crash between the two). Its event is announced again from the tracking store; the event id
      * is derived from the document and the outcome, so a consumer that saw it once can drop it.
-     * Returns false (nothing to announce) while the document is not settled.
+     * Sets {@link #ANNOUNCED_AGAIN} when it left the event as the body; nothing while the document
+     * is not settled. (A step, not a predicate: Camel evaluates a bean predicate on a copy of the
+     * exchange, so the event would be lost.)
      */
-    public boolean announcedAgain(Exchange exchange) {
+    public void announceAgain(Exchange exchange) {
         Message message = exchange.getMessage();
         TrackedDocument document = tracker.find(documentId(message)).orElse(null);
         if (document == null || !document.state().isFinal()) {
-            return false;
+            return;
         }
         ObjectNode data = eventData(message);
         if (document.state() == DocumentState.ACCEPTED) {
@@ -105,7 +110,7 @@ public class OrderProgress {
         }
         LOG.info("Order {} delivered again after its ERP answer: its {} event is announced again",
                 businessKey(message), document.state());
-        return true;
+        exchange.setProperty(ANNOUNCED_AGAIN, true);
     }
 
     private void settled(Message message, String outcome) {

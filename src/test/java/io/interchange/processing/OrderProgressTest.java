@@ -55,7 +55,8 @@ class OrderProgressTest {
         tracker.settle(documentId, DocumentState.ACCEPTED, "ERP-77", null);
 
         Exchange again = delivery(documentId, "PO-1");
-        assertThat(progress.announcedAgain(again)).isTrue();
+        progress.announceAgain(again);
+        assertThat(again.getProperty(OrderProgress.ANNOUNCED_AGAIN, false, Boolean.class)).isTrue();
 
         JsonNode event = CanonicalJson.mapper().readTree(again.getMessage().getBody(String.class));
         assertThat(event.path("type").asText()).isEqualTo("interchange.order.accepted");
@@ -72,7 +73,8 @@ class OrderProgressTest {
         tracker.settle(documentId, DocumentState.REJECTED, null, "ERP 422: unknown SKU");
 
         Exchange again = delivery(documentId, "PO-2");
-        assertThat(progress.announcedAgain(again)).isTrue();
+        progress.announceAgain(again);
+        assertThat(again.getProperty(OrderProgress.ANNOUNCED_AGAIN, false, Boolean.class)).isTrue();
 
         JsonNode event = CanonicalJson.mapper().readTree(again.getMessage().getBody(String.class));
         assertThat(event.path("type").asText()).isEqualTo("interchange.order.rejected");
@@ -85,9 +87,12 @@ class OrderProgressTest {
 
         Exchange again = delivery(documentId, "PO-3");
         again.getMessage().setBody("the order");
-        assertThat(progress.announcedAgain(again)).isFalse();
+        progress.announceAgain(again);
+        assertThat(again.getProperty(OrderProgress.ANNOUNCED_AGAIN, false, Boolean.class)).isFalse();
         assertThat(again.getMessage().getBody(String.class)).isEqualTo("the order");
-        assertThat(progress.announcedAgain(delivery(UUID.randomUUID().toString(), "PO-4"))).as("unknown").isFalse();
+        Exchange unknown = delivery(UUID.randomUUID().toString(), "PO-4");
+        progress.announceAgain(unknown);
+        assertThat(unknown.getProperty(OrderProgress.ANNOUNCED_AGAIN, false, Boolean.class)).as("unknown").isFalse();
     }
 
     private static String admitted(String po) {
