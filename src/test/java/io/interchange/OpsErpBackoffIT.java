@@ -41,7 +41,8 @@ class OpsErpBackoffIT {
         interchange = RunningInterchange.start(erp, Map.of(
                 "interchange.erp.breaker.minimum-calls", "2",
                 "interchange.erp.breaker.window-size", "4",
-                "interchange.erp.breaker.open-seconds", "3",
+                // long enough for the test to look and heal before the first half-open trial on a loaded machine
+                "interchange.erp.breaker.open-seconds", "8",
                 "interchange.erp.breaker.half-open-calls", "1",
                 "interchange.processing.max-attempts", "3",
                 "interchange.processing.redelivery-delay-ms", "100",
@@ -105,7 +106,7 @@ class OpsErpBackoffIT {
         int callsWhenOpened = erpCalls();
 
         // two half-open periods, each with its one trial call, both failing
-        await().atMost(Duration.ofSeconds(30)).until(() -> erpCalls() >= callsWhenOpened + 2
+        await().atMost(Duration.ofSeconds(60)).until(() -> erpCalls() >= callsWhenOpened + 2
                 && breaker().path("state").asText().equals("OPEN"));
 
         for (String documentId : documentIds) {
