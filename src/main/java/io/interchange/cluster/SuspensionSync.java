@@ -1,6 +1,5 @@
 package io.interchange.cluster;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,8 +24,6 @@ public class SuspensionSync {
 
     private final IntakeChannels intakes;
     private final IntakeSuspensions suspensions;
-    private Set<String> seen = Set.of();
-
     public SuspensionSync(IntakeChannels intakes, IntakeSuspensions suspensions) {
         this.intakes = intakes;
         this.suspensions = suspensions;
@@ -38,7 +35,7 @@ public class SuspensionSync {
         Set<String> suspendedHere = channels.stream().filter(IntakeChannel::isSuspended).map(IntakeChannel::id)
                 .collect(Collectors.toSet());
         Set<String> running = channels.stream().map(IntakeChannel::id).collect(Collectors.toSet());
-        SuspensionChanges changes = SuspensionChanges.between(seen, stored.keySet(), running, suspendedHere);
+        SuspensionChanges changes = SuspensionChanges.between(stored.keySet(), running, suspendedHere);
         for (IntakeChannel channel : channels) {
             if (changes.suspend().contains(channel.id())) {
                 IntakeSuspensions.Suspension suspension = stored.get(channel.id());
@@ -50,6 +47,5 @@ public class SuspensionSync {
                 LOG.info("Intake {} resumed here too (resumed on another instance)", channel.id());
             }
         }
-        seen = new HashSet<>(stored.keySet());
     }
 }

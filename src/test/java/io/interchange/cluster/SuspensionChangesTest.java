@@ -13,7 +13,7 @@ class SuspensionChangesTest {
 
     @Test
     void aSuspensionStoredElsewhereSuspendsTheIntakeHere() {
-        SuspensionChanges changes = SuspensionChanges.between(Set.of(), Set.of("sftp-acme"), RUNNING, Set.of());
+        SuspensionChanges changes = SuspensionChanges.between(Set.of("sftp-acme"), RUNNING, Set.of());
 
         assertThat(changes.suspend()).containsExactly("sftp-acme");
         assertThat(changes.resume()).isEmpty();
@@ -21,22 +21,24 @@ class SuspensionChangesTest {
 
     @Test
     void aLiftedSuspensionResumesTheIntakeHere() {
-        SuspensionChanges changes = SuspensionChanges.between(Set.of("sftp-acme"), Set.of(), RUNNING, Set.of("sftp-acme"));
+        SuspensionChanges changes = SuspensionChanges.between(Set.of(), RUNNING, Set.of("sftp-acme"));
 
         assertThat(changes.resume()).containsExactly("sftp-acme");
         assertThat(changes.suspend()).isEmpty();
     }
 
     @Test
-    void anIntakeSuspendedHereBeforeItsRowIsWrittenIsLeftSuspended() {
-        SuspensionChanges changes = SuspensionChanges.between(Set.of(), Set.of(), RUNNING, Set.of("rest"));
+    void anIntakeSuspendedHereAndLiftedElsewhereBeforeTheNextLookIsResumed() {
+        // suspended through this instance's API, resumed on another before this one looked again
+        SuspensionChanges changes = SuspensionChanges.between(Set.of(), RUNNING, Set.of("rest"));
 
-        assertThat(changes.isEmpty()).isTrue();
+        assertThat(changes.resume()).containsExactly("rest");
+        assertThat(changes.suspend()).isEmpty();
     }
 
     @Test
     void matchingStateChangesNothingAndUnknownIntakesAreIgnored() {
-        SuspensionChanges changes = SuspensionChanges.between(Set.of("webhook-shop"),
+        SuspensionChanges changes = SuspensionChanges.between(
                 Set.of("webhook-shop", "sftp-gone"), RUNNING, Set.of("webhook-shop"));
 
         assertThat(changes.isEmpty()).as("sftp-gone does not run here").isTrue();
@@ -44,7 +46,7 @@ class SuspensionChangesTest {
 
     @Test
     void anIntakeResumedLocallyButStillStoredIsSuspendedAgain() {
-        SuspensionChanges changes = SuspensionChanges.between(Set.of("rest"), Set.of("rest"), RUNNING, Set.of());
+        SuspensionChanges changes = SuspensionChanges.between(Set.of("rest"), RUNNING, Set.of());
 
         assertThat(changes.suspend()).containsExactly("rest");
     }

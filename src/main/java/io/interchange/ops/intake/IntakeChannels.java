@@ -83,9 +83,11 @@ public class IntakeChannels extends ServiceSupport {
     /** Suspends the intake and remembers it; the audit log says who and why. */
     public void suspend(IntakeChannel channel, String reason, String actor, String via) throws Exception {
         try {
-            channel.suspend();
+            // the row first: every instance (this one's SuspensionSync too) takes the table as the truth
             suspensions.save(new IntakeSuspensions.Suspension(channel.id(), Instant.now(), actor, reason));
+            channel.suspend();
         } catch (Exception e) {
+            suspensions.remove(channel.id());
             audit.record(AuditEntry.of(actor, via, "suspend", "intake " + channel.id(), e.getMessage(), "failed"));
             throw e;
         }
