@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -239,6 +240,7 @@ class ClusterFailoverIT {
 
         rest.awaitAnswered(REST_ORDERS / 5, Duration.ofMinutes(4));
         long instanceKilled = System.nanoTime();
+        Instant instanceKilledAt = Instant.now();
         instanceA.kill();
         long instanceGap = rest.millisToFirstAnswerAfter(instanceKilled, Duration.ofMinutes(3));
 
@@ -295,28 +297,39 @@ class ClusterFailoverIT {
         Map<String, Integer> responses = outbound.countsByReference("855");
         Map<String, Integer> filesByNode = new TreeMap<>();
         List<String> filesReadTwiceOrSplit = new ArrayList<>();
+        int filesTakenOverFromTheKilled = 0;
         for (int file = 0; file < FILES; file++) {
-            Set<String> readBy = new HashSet<>();
+            // a read by the killed instance before its kill may have left the file; the other one then
+            // reads it to the end (its orders are known by their business keys): that read completes the file
+            Set<String> completedBy = new HashSet<>();
             int reads = 0;
+            int cutOff = 0;
             for (int po = 0; po < POS_PER_FILE; po++) {
-                List<String> nodes = fileReceivedBy(purchaseOrder(file * POS_PER_FILE + po));
-                reads += nodes.size();
-                readBy.addAll(nodes);
+                for (JsonNode hop : fileReceived(purchaseOrder(file * POS_PER_FILE + po))) {
+                    boolean killedMidFile = hop.path("node").asText().equals("node-a")
+                            && Instant.parse(hop.path("at").asText()).isBefore(instanceKilledAt);
+                    reads++;
+                    completedBy.add(hop.path("node").asText());
+                    cutOff += killedMidFile ? 1 : 0;
+                }
             }
-            if (reads != POS_PER_FILE || readBy.size() != 1) {
-                filesReadTwiceOrSplit.add(fileName(file) + " read by " + readBy + " (" + reads + " hops)");
+            if (reads == 2 * POS_PER_FILE && cutOff == POS_PER_FILE && completedBy.equals(Set.of("node-a", "node-b"))) {
+                filesTakenOverFromTheKilled++;
+                completedBy = Set.of("node-b");
+            } else if (reads != POS_PER_FILE || completedBy.size() != 1) {
+                filesReadTwiceOrSplit.add(fileName(file) + " read by " + completedBy + " (" + reads + " hops)");
             }
-            readBy.forEach(node -> filesByNode.merge(node, 1, Integer::sum));
+            completedBy.forEach(node -> filesByNode.merge(node, 1, Integer::sum));
         }
 
         System.out.printf("CLUSTER FAILOVER: orders rest=%d webhook=%d edi=%d (%d files) kills=2 (instance A at %d REST answers,"
                         + " primary broker at %d) restarts=2 booked=%d lost=%s duplicated=%s resends rest=%d webhook=%d sftp=%d"
                         + " brokerTakeoverMs=%d firstAnswerAfterInstanceKillMs=%d firstAnswerAfterBrokerKillMs=%d"
-                        + " filesByNode=%s 997=%d 855=%d TA1=%d controlNumbers isa13 repeated=%d missing=%d gs06 repeated=%d missing=%d"
+                        + " filesByNode=%s filesTakenOverFromKilledInstance=%d 997=%d 855=%d TA1=%d controlNumbers isa13 repeated=%d missing=%d gs06 repeated=%d missing=%d"
                         + " kafkaEvents=%d repeatedEventsSameId=%d ordersWithoutAcceptedEvent=%d falseDeadLetters=%d elapsedS=%d%n",
                 REST_ORDERS, WEBHOOK_ORDERS, ediOrders, FILES, REST_ORDERS / 5, REST_ORDERS * 9 / 20, bookings.distinct(),
                 lost, duplicated, rest.resends(), webhooks.resends(), acme.retries(), millis(takeover), instanceGap, brokerGap,
-                filesByNode, outbound.ofType("997").size(), outbound.ofType("855").size(), outbound.ofType("TA1").size(),
+                filesByNode, filesTakenOverFromTheKilled, outbound.ofType("997").size(), outbound.ofType("855").size(), outbound.ofType("TA1").size(),
                 PartnerOutbound.repeated(outbound.interchangeNumbers()), PartnerOutbound.missing(outbound.interchangeNumbers()),
                 PartnerOutbound.repeated(outbound.groupNumbers()), PartnerOutbound.missing(outbound.groupNumbers()),
                 events.size(), repeatedEvents, documents.stream().filter(d -> !accepted.contains(d)).count(), deadLetters,
@@ -429,7 +442,8 @@ class ClusterFailoverIT {
         assertThat(replayed.path("outcome").asText()).isEqualTo("ok");
         assertThat(letter.path("attempts").asInt()).isPositive();
         assertThat(erp.ordersFor(number)).as("booked once").hasSize(1);
-        assertThat(erpAnswers).as("ERP answers").endsWith(200).filteredOn(status -> status == 200).hasSize(1);
+        assertThat(erpAnswers).as("ERP answers: refusals, then one booking (201)").isNotEmpty()
+                .filteredOn(status -> status < 300).containsExactly(erpAnswers.get(erpAnswers.size() - 1));
         assertThat(hops(documentId, "replayed")).as("replayed by").containsExactly(replayedBy);
         assertThat(deadLetters).as("dead letters left").isZero();
     }
@@ -496,21 +510,30 @@ class ClusterFailoverIT {
 
     /** The instances named by the document's file-received hops (one per read of its file). */
     private static List<String> fileReceivedBy(String purchaseOrder) {
+        return fileReceived(purchaseOrder).stream().map(hop -> hop.path("node").asText()).toList();
+    }
+
+    /** The file-received hops of the PO's document (one per read of its file: node and time). */
+    private static List<JsonNode> fileReceived(String purchaseOrder) {
         JsonNode found = opsB.getJson("/admin/v1/documents?partnerId=" + EDI_PARTNER + "&externalNumber=" + purchaseOrder)
                 .path("documents");
         assertThat(found).as(purchaseOrder).hasSize(1);
-        return hops(found.get(0).path("documentId").asText(), "file-received");
+        return timeline(found.get(0).path("documentId").asText(), "file-received");
     }
 
     /** The nodes of a document's timeline hops named {@code step}, in order. */
     private static List<String> hops(String documentId, String step) {
-        List<String> nodes = new ArrayList<>();
+        return timeline(documentId, step).stream().map(hop -> hop.path("node").asText()).toList();
+    }
+
+    private static List<JsonNode> timeline(String documentId, String step) {
+        List<JsonNode> hops = new ArrayList<>();
         for (JsonNode hop : opsB.getJson("/admin/v1/documents/" + documentId).path("timeline")) {
             if (hop.path("step").asText().equals(step)) {
-                nodes.add(hop.path("node").asText());
+                hops.add(hop);
             }
         }
-        return nodes;
+        return hops;
     }
 
     /** The events topic from its beginning, until {@code enough} holds for what was read (or a minute passed). */
