@@ -17,7 +17,8 @@ import org.apache.camel.support.builder.ExpressionBuilder;
  *   <li>refused (not EDI, too large, rejected content): moved to the header {@value #ERROR_TARGET}, where
  *       the route has put the reason file beside it;</li>
  *   <li>not processable <em>yet</em> (database or bus unavailable, a file still being written): left in
- *       {@code inbound/} for the next poll, when the exchange property {@value #RETRY_LATER} is true.</li>
+ *       {@code inbound/} for the next poll, when the exchange property {@value #RETRY_LATER} is true, and
+ *       when the exchange failed before the route set {@value #ERROR_TARGET} (cut off mid-flight).</li>
  * </ul>
  * Camel's own move/moveFailed options know only the first two; a transient failure would send a
  * good file to the error folder. Before a file is taken it must stop changing (size and time
@@ -54,9 +55,16 @@ public class IntakeFilePlacement extends GenericFileRenameProcessStrategy {
     @Override
     public void rollback(GenericFileOperations operations, GenericFileEndpoint endpoint, Exchange exchange, GenericFile file)
             throws Exception {
-        if (exchange.getProperty(RETRY_LATER, false, Boolean.class)) {
-            deleteLocalWorkFile(exchange);
-            exclusiveReadLockStrategy.releaseExclusiveReadLockOnRollback(operations, file, exchange);
+        // No error target: the exchange was cut off before the route looked at the file (a route stopped or
+        // suspended with the file in flight, a failover). Nothing has judged the file, so it stays for the next poll.
+        if (exchange.getProperty(RETRY_LATER, false, Boolean.class)
+                || exchange.getMessage().getHeader(ERROR_TARGET) == null) {
+            try {
+                operations.releaseRetrievedFileResources(exchange);
+            } finally {
+                exclusiveReadLockStrategy.releaseExclusiveReadLockOnRollback(operations, file, exchange);
+                deleteLocalWorkFile(exchange);
+            }
             return;
         }
         super.rollback(operations, endpoint, exchange, file);
