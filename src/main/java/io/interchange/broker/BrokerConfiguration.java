@@ -111,9 +111,9 @@ public class BrokerConfiguration implements CamelConfiguration {
                                                        @PropertyInject(value = "interchange.broker.password", defaultValue = "") String password)
             throws Exception {
         ActiveMQConnectionFactory artemis = artemis(url, username, password);
-        // Artemis' default -1 never confirms an asynchronous send (its completion listener would never
-        // run); a window of N bytes confirms only once N bytes arrived; 0 confirms each send as soon as
-        // it is durable
+        // Artemis' asynchronous send acknowledgements need a confirmation window (its default, -1, has
+        // none); a window of N bytes is confirmed only once N bytes arrived; 0 confirms each send as
+        // soon as it is durable
         artemis.setConfirmationWindowSize(0);
         return new ConfirmingConnections(pooled(context, artemis));
     }

@@ -27,8 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The admission's asynchronous send against a real embedded Artemis: the route goes on, on the
- * continuation's thread, only once the message is durable on the queue; without confirmations it
- * fails instead of answering.
+ * continuation's thread, only once the message is durable on the queue, with its identity headers.
  */
 class DurableSendTest {
 
@@ -79,20 +78,6 @@ class DurableSendTest {
             }
         }
         confirming.close();
-    }
-
-    @Test
-    void withoutConfirmationsFromTheBrokerTheSendFailsInsteadOfAnswering() throws Exception {
-        ActiveMQConnectionFactory unconfirmed = new ActiveMQConnectionFactory(url); // Artemis' default window: -1
-        Exchange exchange = order("doc-2");
-        CompletableFuture<Boolean> done = new CompletableFuture<>();
-
-        new DurableSend(unconfirmed, "orders.unconfirmed", continuation, Duration.ofMillis(300))
-                .process(exchange, doneSync -> done.complete(true));
-
-        assertThat(done.get(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(exchange.getException()).hasMessageContaining("did not confirm the send to orders.unconfirmed");
-        unconfirmed.close();
     }
 
     private static Exchange order(String documentId) {
