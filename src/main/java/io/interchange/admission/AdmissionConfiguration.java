@@ -22,7 +22,7 @@ public class AdmissionConfiguration implements CamelConfiguration {
                                      @BeanInject("admissionContinuation") ExecutorService admissionContinuation,
                                      @PropertyInject("interchange.queue.orders") String queue,
                                      @PropertyInject("interchange.admission.confirm-timeout-ms") long timeoutMs) {
-        return new DurableSend(confirmingConnections.factory(), queue, admissionContinuation, Duration.ofMillis(timeoutMs));
+        return sendTo(queue, confirmingConnections, admissionContinuation, timeoutMs);
     }
 
     @BindToRegistry("cancellationsBusSend")
@@ -30,7 +30,12 @@ public class AdmissionConfiguration implements CamelConfiguration {
                                             @BeanInject("admissionContinuation") ExecutorService admissionContinuation,
                                             @PropertyInject("interchange.queue.cancellations") String queue,
                                             @PropertyInject("interchange.admission.confirm-timeout-ms") long timeoutMs) {
-        return new DurableSend(confirmingConnections.factory(), queue, admissionContinuation, Duration.ofMillis(timeoutMs));
+        return sendTo(queue, confirmingConnections, admissionContinuation, timeoutMs);
+    }
+
+    private static DurableSend sendTo(String queue, ConfirmingConnections connections, ExecutorService continuation,
+                                      long timeoutMs) {
+        return new DurableSend(connections.factory(), queue, continuation, Duration.ofMillis(timeoutMs));
     }
 
     /** Shut down with the context; each thread records a row and answers, nothing that waits on the broker. */
