@@ -3,6 +3,7 @@ package io.interchange;
 import java.util.List;
 import java.util.Map;
 
+import io.interchange.admission.AdmissionConfiguration;
 import io.interchange.api.HttpConfiguration;
 import io.interchange.api.RestIntakeConfiguration;
 import io.interchange.broker.BrokerConfiguration;
@@ -66,7 +67,7 @@ public final class Interchange {
                 new DatabaseConfiguration(), new BrokerConfiguration(), new ObservabilityConfiguration(),
                 new SecurityConfiguration(), new HttpConfiguration(),
                 // flows: intake, processing, outbound, ops
-                new RestIntakeConfiguration(), new EdiConfiguration(), new WebhookConfiguration(),
+                new AdmissionConfiguration(), new RestIntakeConfiguration(), new EdiConfiguration(), new WebhookConfiguration(),
                 new ProcessingConfiguration(), new DeliveryPolicyConfiguration(), new OutboundConfiguration(),
                 new OpsConfiguration(), new ReloadConfiguration(), new ReloadTargetsConfiguration(), new JmxConfiguration(),
                 new RemoteJmxConfiguration(), new ConsoleConfiguration(), new ClusterConfiguration());

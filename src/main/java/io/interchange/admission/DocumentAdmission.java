@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
@@ -19,29 +20,29 @@ import io.interchange.observe.DocumentMetrics;
 import io.interchange.tracking.Admission;
 import io.interchange.tracking.DocumentTracker;
 import io.interchange.tracking.NewDocument;
-import io.interchange.tracking.PendingAdmission;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.support.SynchronizationAdapter;
 
 /**
  * Admits a canonical document of any type (order, cancellation) for one intake channel: gives it its
  * ids, registers its business key and has it sent persistently to the bus, before the sender gets an
  * answer. The send is the intake route's own step, between the two halves here:
  * <pre>
- * - bean: { ref: restOrderAdmission, method: track }     # new (row not yet committed), known (200) or conflict (409)
+ * - bean: { ref: restOrderAdmission, method: track }     # new (goes on the bus), known (200) or conflict (409)
  * - filter: ${exchangeProperty.interchangeNewDocument}
- *     - to: jms:queue:{{interchange.queue.orders}}       # durable on the bus first
- *     - bean: { ref: restOrderAdmission, method: commit } # then the row
+ *     - process: { ref: ordersBusSend }                  # durable on the bus first (the broker confirmed it)
+ *     - bean: { ref: restOrderAdmission, method: commit } # then the row, in a short transaction
  * </pre>
  * A business key seen before is not sent again; the sender gets the original document id, or a 409
- * naming it when the content differs from the original's ({@link ContentFingerprint}).
+ * naming it when the content differs from the original's ({@link ContentFingerprint}). No database
+ * connection is held while the broker makes the document durable (see
+ * {@link DocumentTracker#record} for why the row follows the send).
  */
 public class DocumentAdmission {
 
     /** Exchange property: true when {@link #track} found the document new, so it goes on the bus. */
     public static final String NEW_DOCUMENT = "interchangeNewDocument";
-    private static final String PENDING = "interchangePendingAdmission";
+    private static final String ROW = "interchangeAdmissionRow";
     private static final String DOCUMENT = "interchangeAdmittedDocument";
 
     private static final Pattern SAFE_CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
@@ -60,8 +61,8 @@ public class DocumentAdmission {
     /**
      * In: body a {@link CanonicalDocument}. A new document leaves this step as the message the bus
      * gets (its canonical JSON, its identity as the only headers) with {@link #NEW_DOCUMENT} set; its
-     * row commits in {@link #commit}, or rolls back when the exchange ends without it. A known one
-     * leaves as its {@link Admission}, as after {@link #commit}.
+     * row is recorded in {@link #commit}, after the send. A known one leaves as its {@link Admission},
+     * as after {@link #commit}.
      */
     public void track(Exchange exchange) throws Exception {
         Message message = exchange.getMessage();
@@ -71,33 +72,31 @@ public class DocumentAdmission {
         CanonicalDocument document = posted.withIdentity(UUID.randomUUID().toString(), correlationId, channel);
         NewDocument row = new NewDocument(document.documentId(), correlationId, document.documentType(),
                 document.businessKey(), Instant.now(), ContentFingerprint.of(document));
-        PendingAdmission pending = tracker.open(row, "received over " + channel);
-        exchange.setProperty(NEW_DOCUMENT, pending.isNew());
-        if (!pending.isNew()) {
-            answer(exchange, document, pending.admission());
+        Optional<Admission> known = tracker.known(row);
+        exchange.setProperty(NEW_DOCUMENT, known.isEmpty());
+        if (known.isPresent()) {
+            answer(exchange, document, known.get());
             return;
         }
-        exchange.setProperty(PENDING, pending);
-        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
-            @Override
-            public void onDone(Exchange done) {
-                pending.close(); // a rollback unless commit() ran
-            }
-        });
+        exchange.setProperty(ROW, row);
+        exchange.setProperty(DOCUMENT, document);
         // only the document's identity goes on the bus with it: never the sender's HTTP headers
         message.removeHeaders("*");
         message.setHeaders(busHeaders(row));
         message.setBody(CanonicalJson.mapper().writeValueAsString(document));
-        exchange.setProperty(DOCUMENT, document);
     }
 
-    /** After the send to the bus: the row commits and the body becomes the {@link Admission}. */
+    /**
+     * After the send to the bus: the row is recorded and the body becomes the {@link Admission}. A
+     * concurrent admission of the same key that recorded first makes this one its duplicate (or a
+     * conflict), as if {@link #track} had found it.
+     */
     public void commit(Exchange exchange) {
-        PendingAdmission pending = exchange.getProperty(PENDING, PendingAdmission.class);
-        if (pending == null) {
-            throw new IllegalStateException("No pending admission on exchange " + exchange.getExchangeId());
+        NewDocument row = exchange.getProperty(ROW, NewDocument.class);
+        if (row == null) {
+            throw new IllegalStateException("No admission under way on exchange " + exchange.getExchangeId());
         }
-        answer(exchange, exchange.getProperty(DOCUMENT, CanonicalDocument.class), pending.commit());
+        answer(exchange, exchange.getProperty(DOCUMENT, CanonicalDocument.class), tracker.record(row, "received over " + channel));
     }
 
     private void answer(Exchange exchange, CanonicalDocument document, Admission admission) {

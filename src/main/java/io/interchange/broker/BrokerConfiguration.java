@@ -75,10 +75,11 @@ public class BrokerConfiguration implements CamelConfiguration {
                                          @PropertyInject(value = "interchange.broker.url", defaultValue = "") String url,
                                          @PropertyInject("interchange.broker.embedded.acceptor") String acceptor,
                                          @PropertyInject("interchange.broker.embedded.journal-dir") String journalDir,
-                                         @PropertyInject("interchange.broker.embedded.global-max-size") String globalMaxSize)
+                                         @PropertyInject("interchange.broker.embedded.global-max-size") String globalMaxSize,
+                                         @PropertyInject("interchange.broker.embedded.journal-buffer-timeout-ns") int journalBufferTimeout)
             throws Exception {
         EmbeddedBroker embedded = new EmbeddedBroker(Path.of(journalDir), acceptor, busTopology,
-                ByteUtil.convertTextBytes(globalMaxSize));
+                ByteUtil.convertTextBytes(globalMaxSize), journalBufferTimeout);
         if (url.isBlank()) {
             // stopOnShutdown: Camel stops services after the routes, and in reverse order, so the broker goes last
             context.addService(embedded, true, true);
@@ -95,6 +96,29 @@ public class BrokerConfiguration implements CamelConfiguration {
                                                          @PropertyInject(value = "interchange.broker.username", defaultValue = "") String username,
                                                          @PropertyInject(value = "interchange.broker.password", defaultValue = "") String password)
             throws Exception {
+        return pooled(context, artemis(url, username, password));
+    }
+
+    /**
+     * Connections whose sends the broker confirms one by one once durable, for the admissions'
+     * asynchronous sends ({@code admission.DurableSend}); apart from the {@code jms} component's, so
+     * its sends and consumers keep Artemis' defaults.
+     */
+    @BindToRegistry("confirmingConnections")
+    public ConfirmingConnections confirmingConnections(CamelContext context, EmbeddedBroker embeddedBroker,
+                                                       @PropertyInject(value = "interchange.broker.url", defaultValue = "") String url,
+                                                       @PropertyInject(value = "interchange.broker.username", defaultValue = "") String username,
+                                                       @PropertyInject(value = "interchange.broker.password", defaultValue = "") String password)
+            throws Exception {
+        ActiveMQConnectionFactory artemis = artemis(url, username, password);
+        // Artemis' asynchronous send acknowledgements need a confirmation window (its default, -1, has
+        // none); a window of N bytes is confirmed only once N bytes arrived; 0 confirms each send as
+        // soon as it is durable
+        artemis.setConfirmationWindowSize(0);
+        return new ConfirmingConnections(pooled(context, artemis));
+    }
+
+    private static ActiveMQConnectionFactory artemis(String url, String username, String password) {
         ActiveMQConnectionFactory artemis = new ActiveMQConnectionFactory(url.isBlank() ? EmbeddedBroker.IN_VM_URL : url);
         // a send by queue name otherwise asks the broker about the queue first, a round trip per
         // message that costs more than the send itself; the queues here are fixed
@@ -103,6 +127,10 @@ public class BrokerConfiguration implements CamelConfiguration {
             artemis.setUser(username);
             artemis.setPassword(password);
         }
+        return artemis;
+    }
+
+    private static JmsPoolConnectionFactory pooled(CamelContext context, ActiveMQConnectionFactory artemis) throws Exception {
         JmsPoolConnectionFactory pooled = new JmsPoolConnectionFactory();
         pooled.setConnectionFactory(artemis);
         pooled.setMaxConnections(4);

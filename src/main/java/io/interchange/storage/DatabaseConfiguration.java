@@ -28,7 +28,7 @@ public class DatabaseConfiguration implements CamelConfiguration {
                                  @PropertyInject("interchange.db.url") String url,
                                  @PropertyInject(value = "interchange.db.username", defaultValue = "") String username,
                                  @PropertyInject(value = "interchange.db.password", defaultValue = "") String password,
-                                 @PropertyInject(value = "interchange.db.pool-size", defaultValue = "10") int poolSize)
+                                 @PropertyInject(value = "interchange.db.pool-size", defaultValue = "20") int poolSize)
             throws Exception {
         HikariConfig config = new HikariConfig();
         config.setPoolName("interchange-db");

@@ -21,8 +21,9 @@ import io.interchange.model.DocumentState;
 
 /**
  * The tracking store: one row per document (unique by business key) and its history, in JDBC.
- * Every method is its own short transaction except {@link #open} (and {@link #admit}, {@link #admitAll}), which
- * keep the insert open while the documents are put on the bus.
+ * Every method is its own short transaction except {@link #admitAll}, which keeps a batch's insert open
+ * while its documents are put on the bus; a single admission ({@link #known}, the send, {@link #record})
+ * holds no connection across the send.
  */
 public class DocumentTracker {
 
@@ -50,75 +51,100 @@ public class DocumentTracker {
     }
 
     /**
-     * Registers a new document and runs {@code enqueue} (the persistent send to the bus) before
-     * committing: {@link #open}, the send, {@link PendingAdmission#commit}, for callers that send in
-     * Java (a file intake's batch falls back to it). If the send fails, nothing is recorded and the
-     * caller can try again.
+     * Admits one document: {@link #known}, then {@code enqueue} (the persistent send to the bus) for a
+     * new business key, then {@link #record}; for callers that send in Java (a file intake's batch
+     * falls back to it). If the send fails, nothing is recorded and the caller can try again.
      */
     public Admission admit(NewDocument document, String detail, Runnable enqueue) {
-        try (PendingAdmission pending = open(document, detail)) {
-            if (pending.isNew()) {
-                enqueue.run();
-                pending.commit();
-            }
-            return pending.admission();
+        Optional<Admission> known = known(document);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        enqueue.run();
+        return record(document, detail);
+    }
+
+    /**
+     * The first look of an admission, before the send: the original admission if the business key is
+     * already taken (a retry, or a conflict when the content differs), else empty and the document
+     * goes on the bus. Nothing is held: a concurrent admission of the same key is settled by
+     * {@link #record}.
+     */
+    public Optional<Admission> known(NewDocument document) {
+        try (Connection connection = dataSource.getConnection()) {
+            return original(connection, document);
+        } catch (SQLException e) {
+            throw new TrackingException("Cannot admit " + document.businessKey(), e);
         }
     }
 
     /**
-     * The first half of an admission: inserts the document's row in a transaction left open for the
-     * send to the bus, which the caller makes before {@link PendingAdmission#commit} (an intake route:
-     * this step, its {@code to: jms:queue:...} step, the commit step). If the business key is already
-     * known, nothing is left open and the original ids come back; a concurrent admission of the same
-     * key waits on the unique constraint until the first commits.
+     * The second half of an admission, once the document is durable on the bus: its row and history
+     * in one short transaction. No connection is held across the broker's round trip.
      *
-     * <p>Send first, commit second, answer last: once the caller answers, the document is durable on
-     * the bus and in this store. A crash between the send and the commit leaves a copy on the bus
+     * <p>Send first, record second, answer last: once the caller answers, the document is durable on
+     * the bus and in this store. A crash between the send and the record leaves a copy on the bus
      * without its row and the sender without an answer; {@link #submitted} recognises that copy when
      * it is consumed ({@link BusCopy#UNTRACKED} or {@link BusCopy#SUPERSEDED}), so no recovery step
-     * is needed at start-up. (Committing first would leave a row the bus never got, which only a
-     * stored copy of the body could repair.)
+     * is needed at start-up. (Recording first would leave a row the bus may never have got, which
+     * only a stored copy of the body could repair.) Two outcomes of the race with others:
+     * <ul>
+     * <li>the consumer took the copy first and tracked it from the bus: the row is this document's,
+     *     it only lacks the content fingerprint, added here; the admission stands;</li>
+     * <li>a concurrent admission of the same key recorded first: the answer is the original's, as
+     *     from {@link #known}; this document's copy is {@link BusCopy#SUPERSEDED} when consumed.</li>
+     * </ul>
      */
-    public PendingAdmission open(NewDocument document, String detail) {
-        Connection connection = null;
-        try {
-            connection = dataSource.getConnection();
+    public Admission record(NewDocument document, String detail) {
+        try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 insertDocument(connection, document, DocumentState.RECEIVED, 0);
                 insertHistory(connection, document.documentId(), DocumentState.RECEIVED, detail, document.receivedAt());
-                PendingAdmission pending = new PendingAdmission(connection,
-                        new Admission(document.documentId(), document.correlationId(), false));
-                connection = null; // the pending admission owns it now
-                return pending;
+                connection.commit();
+                return new Admission(document.documentId(), document.correlationId(), false);
             } catch (SQLException e) {
                 connection.rollback();
                 if (!isUniqueViolation(e)) {
                     throw e;
                 }
-                // same connection: with every pooled connection held by a waiting duplicate, asking
-                // the pool for another one here would wait for ever
-                TrackedDocument original = findOne(connection, SELECT_DOCUMENT + " where business_key = ?",
-                        document.businessKey().toString())
-                        .orElseThrow(() -> new IllegalStateException("Duplicate without original: " + document.businessKey(), e));
-                return PendingAdmission.known(new Admission(original.documentId(), original.correlationId(), true,
-                        otherContent(connection, document)));
             }
+            Admission original = original(connection, document)
+                    .orElseThrow(() -> new IllegalStateException("Duplicate without original: " + document.businessKey()));
+            if (!original.documentId().equals(document.documentId())) {
+                return original;
+            }
+            addFingerprint(connection, document);
+            connection.commit();
+            return new Admission(document.documentId(), document.correlationId(), false);
         } catch (SQLException e) {
             throw new TrackingException("Cannot admit " + document.businessKey(), e);
-        } finally {
-            closeQuietly(connection);
         }
     }
 
-    private static void closeQuietly(Connection connection) {
-        if (connection != null) {
-            try {
-                connection.rollback();
-                connection.close();
-            } catch (SQLException e) {
-                // nothing was committed on it; the pool discards a broken connection
+    /** The admission holding the document's business key, if any: a duplicate, or a conflict when its content differs. */
+    private static Optional<Admission> original(Connection connection, NewDocument document) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "select document_id, correlation_id, content_fingerprint from tracked_document where business_key = ?")) {
+            statement.setString(1, document.businessKey().toString());
+            try (ResultSet row = statement.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                String known = row.getString(3);
+                boolean otherContent = document.fingerprint() != null && known != null && !known.equals(document.fingerprint());
+                return Optional.of(new Admission(row.getString(1), row.getString(2), true, otherContent));
             }
+        }
+    }
+
+    /** A row the consumer tracked from the bus before its admission recorded it gets the admission's fingerprint. */
+    private static void addFingerprint(Connection connection, NewDocument document) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "update tracked_document set content_fingerprint = ? where document_id = ? and content_fingerprint is null")) {
+            statement.setString(1, document.fingerprint());
+            statement.setString(2, document.documentId());
+            statement.executeUpdate();
         }
     }
 
@@ -164,12 +190,14 @@ public class DocumentTracker {
 
     /**
      * Marks the document as being sent to the ERP (attempt n), if it is to be sent at all: the copy
-     * taken off the bus is judged first ({@link BusCopy}). The admission sends a document before its
-     * row commits, so the consumer may get here first: the insert then waits on the primary key until
-     * the admission commits, and the second look finds the row. A copy whose row never committed (a
-     * crash between the send and the commit) is tracked from here, unless its business key belongs to
-     * another document meanwhile; a copy of a settled document, or a superseded one, is recorded on
-     * the timeline of the document that holds its key and goes no further.
+     * taken off the bus is judged first ({@link BusCopy}). The admission sends a document before it
+     * records its row, so the consumer may get here first: if the admission is inserting, the insert
+     * here waits on the primary key until it commits and the second look finds the row; if it has not
+     * begun, the copy is tracked from here (received and submitted) and the admission then finds its
+     * row ({@link #record}). A copy whose row never committed (a crash between the send and the
+     * record) is tracked from here as well, unless its business key belongs to another document
+     * meanwhile; a copy of a settled document, or a superseded one, is recorded on the timeline of
+     * the document that holds its key and goes no further.
      */
     public BusCopy submitted(NewDocument document, int attempt) {
         Instant now = Instant.now();
@@ -199,8 +227,11 @@ public class DocumentTracker {
                             }
                             continue; // a pending admission committed meanwhile (or a retry took the key): look again
                         }
-                        insertHistory(connection, document.documentId(), DocumentState.SUBMITTED,
-                                detail + "; tracked from the bus (its admission did not commit)", now);
+                        // received first: its history reads the same whichever of the two recorded the row
+                        insertHistory(connection, document.documentId(), DocumentState.RECEIVED,
+                                "tracked from the bus (its admission did not commit before it was consumed)",
+                                document.receivedAt());
+                        insertHistory(connection, document.documentId(), DocumentState.SUBMITTED, detail, now);
                     }
                     case SETTLED -> timeline.record(document.documentId(), "redelivered", "settled",
                             "a copy came off the bus again (attempt " + attempt + ") after the ERP's final answer ("
@@ -404,21 +435,6 @@ public class DocumentTracker {
         statement.setTimestamp(10, received);
         statement.setTimestamp(11, received);
         statement.setString(12, document.fingerprint());
-    }
-
-    /** Whether the document known under this one's business key said something else (unknown: no). */
-    private static boolean otherContent(Connection connection, NewDocument document) throws SQLException {
-        if (document.fingerprint() == null) {
-            return false;
-        }
-        try (PreparedStatement statement = connection.prepareStatement(
-                "select content_fingerprint from tracked_document where business_key = ?")) {
-            statement.setString(1, document.businessKey().toString());
-            try (ResultSet row = statement.executeQuery()) {
-                String known = row.next() ? row.getString(1) : null;
-                return known != null && !known.equals(document.fingerprint());
-            }
-        }
     }
 
     private static int updateState(Connection connection, String documentId, DocumentState state, String erpOrderNumber,

@@ -35,7 +35,7 @@ class BrokerDeadLetterReasonsTest {
                 List.of(new BusTopology.DurableQueue("work", "work.dlq"), new BusTopology.DurableQueue("work.dlq", null)),
                 List.of(), new BusTopology.Redelivery(MAX_ATTEMPTS, 0, 1.0, 0, 0.0));
         broker = new EmbeddedBroker(Files.createTempDirectory("broker-dlq-test-"), url + "?protocols=CORE", topology,
-                8 * 1024 * 1024);
+                8 * 1024 * 1024, 500_000);
         broker.start();
     }
 

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What a consumer finds in the tracking store (H2 in a file, migrated as at start-up) for each copy
- * a crash can leave on the bus, and for the usual copy that arrives before its admission commits.
+ * a crash can leave on the bus, for the usual copy that arrives before or while its admission records
+ * it, and for two admissions of one business key at once.
  */
 class DocumentTrackerAdmissionTest {
 
@@ -39,19 +40,59 @@ class DocumentTrackerAdmissionTest {
     }
 
     @Test
-    void aCopyConsumedWhileItsAdmissionCommitsIsAlwaysTracked() throws Exception {
-        // the consumer races the admission's commit; whichever way each race goes, the copy is its own
-        // document's (a look at the row and one at the key apart from each other once mistook it for
-        // a copy superseded by itself)
+    void aCopyConsumedWhileItsAdmissionRecordsItIsAlwaysItsOwnDocuments() throws Exception {
+        // the consumer races the admission's record; whichever way each race goes, the copy is its own
+        // document's, the admission is not a duplicate, and the history reads the same
         for (int i = 0; i < 100; i++) {
             NewDocument document = document("rest:webshop:PENDING-" + i);
             AtomicReference<CompletableFuture<BusCopy>> consumer = new AtomicReference<>();
-            tracker.admit(document, "durable", () ->
+            Admission admission = tracker.admit(document, "durable", () ->
                     consumer.set(CompletableFuture.supplyAsync(() -> tracker.submitted(document, 1))));
 
-            assertThat(consumer.get().get(30, TimeUnit.SECONDS)).as("copy %d", i).isEqualTo(BusCopy.TRACKED);
-            assertThat(tracker.find(document.documentId()).orElseThrow().state()).isEqualTo(DocumentState.SUBMITTED);
+            assertThat(admission.duplicate()).as("admission %d", i).isFalse();
+            assertThat(admission.documentId()).isEqualTo(document.documentId());
+            assertThat(consumer.get().get(30, TimeUnit.SECONDS)).as("copy %d", i).isIn(BusCopy.TRACKED, BusCopy.UNTRACKED);
+            TrackedDocument tracked = tracker.find(document.documentId()).orElseThrow();
+            assertThat(tracked.state()).isEqualTo(DocumentState.SUBMITTED);
+            assertThat(tracked.history()).extracting(HistoryEntry::state)
+                    .containsExactly(DocumentState.RECEIVED, DocumentState.SUBMITTED);
         }
+    }
+
+    @Test
+    void anAdmissionWhoseCopyWasTrackedFromTheBusFirstStandsWithItsFingerprint() {
+        NewDocument document = new NewDocument(UUID.randomUUID().toString(), "corr-1", "order",
+                BusinessKey.parse("rest:webshop:EARLY-1"), Instant.now(), "fp-a");
+        assertThat(tracker.known(document)).isEmpty();
+        assertThat(tracker.submitted(document, 1)).as("consumed before its record").isEqualTo(BusCopy.UNTRACKED);
+
+        Admission admission = tracker.record(document, "durable");
+
+        assertThat(admission.duplicate()).isFalse();
+        assertThat(admission.documentId()).isEqualTo(document.documentId());
+        NewDocument otherContent = new NewDocument(UUID.randomUUID().toString(), "corr-2", "order",
+                document.businessKey(), Instant.now(), "fp-b");
+        assertThat(tracker.known(otherContent)).hasValueSatisfying(known -> {
+            assertThat(known.documentId()).isEqualTo(document.documentId());
+            assertThat(known.conflicting()).as("the fingerprint the record added").isTrue();
+        });
+    }
+
+    @Test
+    void ofTwoConcurrentAdmissionsOfOneKeyTheSecondRecordIsTheFirstsDuplicateAndItsCopySuperseded() {
+        NewDocument first = document("rest:webshop:TWICE-1");
+        NewDocument second = document("rest:webshop:TWICE-1");
+        // both looked before either recorded, so both went on the bus
+        assertThat(tracker.known(first)).isEmpty();
+        assertThat(tracker.known(second)).isEmpty();
+
+        assertThat(tracker.record(first, "durable").duplicate()).isFalse();
+        Admission late = tracker.record(second, "durable");
+
+        assertThat(late.duplicate()).isTrue();
+        assertThat(late.documentId()).isEqualTo(first.documentId());
+        assertThat(tracker.submitted(second, 1)).as("the second copy").isEqualTo(BusCopy.SUPERSEDED);
+        assertThat(tracker.submitted(first, 1)).isEqualTo(BusCopy.TRACKED);
     }
 
     @Test

@@ -32,7 +32,7 @@ class DeadLetterQueueDepthTest {
         String acceptor = "tcp://localhost:" + FreePorts.next();
         broker = new EmbeddedBroker(journal, acceptor + "?protocols=CORE", new BusTopology(
                 List.of(new BusTopology.DurableQueue("orders.inbound", "orders.dlq"), new BusTopology.DurableQueue("orders.dlq", null)),
-                List.of(), new BusTopology.Redelivery(3, 100, 2.0, 1000, 0.1)), 32L * 1024 * 1024);
+                List.of(), new BusTopology.Redelivery(3, 100, 2.0, 1000, 0.1)), 32L * 1024 * 1024, 500_000);
         broker.start();
         remote = new ActiveMQConnectionFactory(acceptor);
     }
