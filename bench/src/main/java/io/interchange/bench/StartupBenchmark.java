@@ -35,7 +35,7 @@ import io.interchange.support.FreePorts;
 public final class StartupBenchmark {
 
     private static final Path JAR = Path.of("target", "interchange.jar");
-    private static final Duration MAX_START = Duration.ofMinutes(3);
+    private static final Duration MAX_START = Duration.ofMinutes(10);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private StartupBenchmark() {
