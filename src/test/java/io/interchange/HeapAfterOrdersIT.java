@@ -27,16 +27,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Ten thousand orders posted over REST and booked by the ERP sandbox leave nothing behind: the heap
- * used after a full collection comes back to where it was before them. A cache that keeps something
- * per order (a document, a key, a meter, an exchange) grows by at least a few hundred bytes an
- * order, megabytes over the run, and fails the bound.
+ * used after a full collection comes back to where it was before them, within a bound that a cache
+ * keeping each order's document (kilobytes an order, tens of megabytes over the run) goes over.
  *
  * <p>"Before" is after start-up and a warm-up of {@value #WARM_UP} orders, which fill what every
  * runtime fills once (JIT-compiled paths, pools, the schema and mapping caches, the meters of the
  * partner). The ERP sandbox runs in this JVM and keeps every order it booked, so it is emptied
  * before each measurement. H2's page cache is held at 4 MB; what H2 keeps per chunk of its file
- * (a few hundred bytes for each recent commit) still grows, which the bound allows for. Runs in the failsafe execution
- * {@code small-heap}, a JVM of its own with {@code -Xmx256m} (pom.xml).
+ * (a few hundred bytes for each recent commit) still grows, which the bound allows for. Runs in the
+ * failsafe execution {@code small-heap}, a JVM of its own with {@code -Xmx256m} (pom.xml).
  */
 @Tag("small-heap")
 class HeapAfterOrdersIT {
@@ -45,8 +44,13 @@ class HeapAfterOrdersIT {
     private static final int WARM_UP = 200;
     private static final int CLIENTS = 8;
     private static final long MEGABYTE = 1024L * 1024;
-    /** What the heap after a full collection may have grown by: ten thousand orders at 2.4 KB each. */
-    private static final long GROWTH_BOUND = 24 * MEGABYTE;
+    /**
+     * What the heap after a full collection may grow by: 3.2 KB an order over ten thousand, about
+     * twice what was measured (docs/operations.md, section 16: 1.5 KB an order over 2,000 orders,
+     * most of it H2's page cache filling up to its 4 MB and what H2 keeps per chunk of its file); a
+     * cache that keeps each order's document goes over it.
+     */
+    private static final long GROWTH_BOUND = 32 * MEGABYTE;
     private static final int H2_CACHE_KB = 4096;
 
     private static TestErp erp;
