@@ -50,7 +50,8 @@ import org.apache.activemq.artemis.core.server.Queue;
  *       and the interchange register.</li>
  * </ol>
  * As in {@link IntakeBenchmark} the ERP consumer is stopped: the figures are the intake's alone.
- * One warm-up repetition (not reported) runs first.
+ * One warm-up repetition (not reported) runs first. The last line is the {@link RatioLine} of
+ * {@code edi-intake}: the SFTP intake against the raw parse.
  *
  * <p>Arguments: [orders per file, default 20000] [repetitions, default 3].
  */
@@ -96,7 +97,8 @@ public final class EdiIntakeBenchmark {
 
             Partner acme = interchange.bean("partnerDirectory", PartnerDirectory.class).require(PARTNER);
             EdiOrderAdmission mapping = new EdiOrderAdmission(
-                    new OrderMapping(Path.of(interchange.property("interchange.mappings.dir")), new JsltTemplates()),
+                    new OrderMapping(Path.of(interchange.property("interchange.mappings.dir")),
+                            interchange.bean("jsltTemplates", JsltTemplates.class)),
                     interchange.bean("canonicalSchemas", CanonicalSchemas.class), null, null, null, null);
             Path sftpRoot = Path.of(interchange.property("interchange.sftp.root"));
             Intake intake = new Intake(interchange.queue("orders.inbound"),
@@ -201,12 +203,12 @@ public final class EdiIntakeBenchmark {
         System.out.printf("ratio intake/raw: %.4f   (first order on the queue %.2f s after the rename)%n",
                 admitted / raw, pickUp);
         System.out.printf("orders durable on orders.inbound: %d%n", intake.queue().getMessageCount());
+        new RatioLine("edi-intake", measured.stream().mapToDouble(r -> r.admitted().perSecond()).toArray(),
+                measured.stream().mapToDouble(r -> r.raw().perSecond()).toArray()).print();
     }
 
     private static double median(DoubleStream values) {
-        double[] sorted = values.sorted().toArray();
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        return RatioLine.median(values.toArray());
     }
 
     /** A step run once over the whole file: how many orders it counted and how long it took. */

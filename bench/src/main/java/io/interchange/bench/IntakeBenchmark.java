@@ -3,6 +3,7 @@ package io.interchange.bench;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import io.interchange.support.Orders;
@@ -15,7 +16,10 @@ import org.apache.camel.builder.RouteBuilder;
  * run on the same server: the ratio is what Interchange's intake (JSON parse, schema validation,
  * business-key registration in the database, persistent send to Artemis) costs over bare HTTP.
  *
- * <p>Arguments: [seconds per run, default 20] [client threads, default 16].
+ * <p>The two are measured in turn, {@code repetitions} times ({@link Alternation}); the last line is the
+ * {@link RatioLine} of {@code rest-intake}.
+ *
+ * <p>Arguments: [seconds per run, default 20] [client threads, default 16] [repetitions, default 3].
  */
 public final class IntakeBenchmark {
 
@@ -25,6 +29,7 @@ public final class IntakeBenchmark {
     public static void main(String[] args) throws Exception {
         Duration duration = Duration.ofSeconds(args.length > 0 ? Long.parseLong(args[0]) : 20);
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 16;
+        int repetitions = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         String runId = Long.toString(System.currentTimeMillis(), 36);
         try (TestErp erp = TestErp.start();
                 RunningInterchange interchange = RunningInterchange.start(erp, Map.of(
@@ -49,20 +54,24 @@ public final class IntakeBenchmark {
             load.run("warm-up intake", URI.create(base + "api/v1/orders"), 202,
                     i -> order(runId + "-w", i), Duration.ofSeconds(5));
 
-            LoadRun echo = load.run("raw platform-http echo", URI.create(base + "bench/echo"), 200, i -> sample, duration);
-            LoadRun intake = load.run("REST intake -> durable enqueue", URI.create(base + "api/v1/orders"), 202,
-                    i -> order(runId, i), duration);
+            List<List<LoadRun>> runs = Alternation.run(repetitions,
+                    r -> load.run("raw platform-http echo", URI.create(base + "bench/echo"), 200, i -> sample, duration),
+                    r -> load.run("REST intake -> durable enqueue", URI.create(base + "api/v1/orders"), 202,
+                            i -> order(runId + "-" + r, i), duration));
+            List<LoadRun> echo = runs.get(0);
+            List<LoadRun> intake = runs.get(1);
 
             System.out.println();
-            System.out.printf("Interchange intake benchmark: %d clients, %d s per run, body %d bytes, %s cores%n",
-                    clients, duration.toSeconds(), sample.length, Runtime.getRuntime().availableProcessors());
-            System.out.println(echo.summary());
-            System.out.println(intake.summary());
-            System.out.printf("ratio intake/echo throughput: %.3f   p50 latency x%.1f   p99 latency x%.1f%n",
-                    intake.throughput() / echo.throughput(),
-                    intake.percentileMillis(50) / echo.percentileMillis(50),
-                    intake.percentileMillis(99) / echo.percentileMillis(99));
+            System.out.printf("Interchange intake benchmark: %d clients, %d s per run, %d repetitions, body %d bytes, %s cores%n",
+                    clients, duration.toSeconds(), repetitions, sample.length, Runtime.getRuntime().availableProcessors());
+            for (int r = 0; r < repetitions; r++) {
+                System.out.printf("run %d  ratio intake/echo throughput: %.3f   p50 latency x%.1f   p99 latency x%.1f%n", r + 1,
+                        intake.get(r).throughput() / echo.get(r).throughput(),
+                        intake.get(r).percentileMillis(50) / echo.get(r).percentileMillis(50),
+                        intake.get(r).percentileMillis(99) / echo.get(r).percentileMillis(99));
+            }
             System.out.printf("orders durable on orders.inbound: %d%n", interchange.queue("orders.inbound").getMessageCount());
+            RatioLine.of("rest-intake", intake, echo).print();
         }
     }
 

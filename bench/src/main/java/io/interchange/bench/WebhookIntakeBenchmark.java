@@ -3,6 +3,7 @@ package io.interchange.bench;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.IntFunction;
@@ -25,7 +26,10 @@ import org.apache.camel.builder.RouteBuilder;
  * </ol>
  * As in {@link IntakeBenchmark} the ERP consumer is stopped: the figures are the intake's alone.
  *
- * <p>Arguments: [seconds per run, default 20] [client threads, default 16].
+ * <p>The three are measured in turn, {@code repetitions} times ({@link Alternation}); the last line is
+ * the {@link RatioLine} of {@code webhook-intake}: orders enqueued against the echo route.
+ *
+ * <p>Arguments: [seconds per run, default 20] [client threads, default 16] [repetitions, default 3].
  */
 public final class WebhookIntakeBenchmark {
 
@@ -37,6 +41,7 @@ public final class WebhookIntakeBenchmark {
     public static void main(String[] args) throws Exception {
         Duration duration = Duration.ofSeconds(args.length > 0 ? Long.parseLong(args[0]) : 20);
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 16;
+        int repetitions = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         // the shop's own rate limit (mappings/webhooks.yaml) would measure the limiter, not the path
         RouteFiles files = RouteFiles.copyOfRepository();
         files.replace("mappings/webhooks.yaml", "rateLimit: { requests: 50, perSeconds: 1 }",
@@ -65,29 +70,34 @@ public final class WebhookIntakeBenchmark {
             IntFunction<HttpRequest> echo = i -> request(echoUri, sample, Map.of());
             IntFunction<HttpRequest> ignored = i -> signed(shopUri, "carts/update", sample);
             IntFunction<HttpRequest> warmUpOrder = i -> signed(shopUri, "orders/create", WebhookDeliveries.shopOrder(runId + i));
-            // order numbers of the measured run start after those of the warm-up
-            IntFunction<HttpRequest> order = i -> signed(shopUri, "orders/create",
-                    WebhookDeliveries.shopOrder(runId + 500_000 + i));
+            // order numbers of each measured run start after those of the warm-up and the runs before
+            IntFunction<IntFunction<HttpRequest>> order = r -> i -> signed(shopUri, "orders/create",
+                    WebhookDeliveries.shopOrder(runId + r * 200_000L + i));
 
             load.run("warm-up echo", 200, echo, Duration.ofSeconds(5));
             load.run("warm-up ignored topic", 202, ignored, Duration.ofSeconds(5));
             load.run("warm-up order", 202, warmUpOrder, Duration.ofSeconds(5));
 
-            LoadRun rawEcho = load.run("raw platform-http echo", 200, echo, duration);
-            LoadRun ignoredTopic = load.run("webhook, ignored topic", 202, ignored, duration);
-            LoadRun orders = load.run("webhook -> order enqueued", 202, order, duration);
+            List<List<LoadRun>> runs = Alternation.run(repetitions,
+                    r -> load.run("raw platform-http echo", 200, echo, duration),
+                    r -> load.run("webhook, ignored topic", 202, ignored, duration),
+                    r -> load.run("webhook -> order enqueued", 202, order.apply(r), duration));
+            List<LoadRun> rawEcho = runs.get(0);
+            List<LoadRun> ignoredTopic = runs.get(1);
+            List<LoadRun> orders = runs.get(2);
 
             System.out.println();
-            System.out.printf("Interchange webhook intake benchmark: %d clients, %d s per run, body %d bytes, %s cores%n",
-                    clients, duration.toSeconds(), sample.length, Runtime.getRuntime().availableProcessors());
-            System.out.println(rawEcho.summary());
-            System.out.println(ignoredTopic.summary());
-            System.out.println(orders.summary());
-            System.out.printf("throughput echo/ignored topic: %.2fx   echo/order: %.2fx   p50 latency x%.1f / x%.1f%n",
-                    rawEcho.throughput() / ignoredTopic.throughput(), rawEcho.throughput() / orders.throughput(),
-                    ignoredTopic.percentileMillis(50) / rawEcho.percentileMillis(50),
-                    orders.percentileMillis(50) / rawEcho.percentileMillis(50));
+            System.out.printf("Interchange webhook intake benchmark: %d clients, %d s per run, %d repetitions, body %d bytes, %s cores%n",
+                    clients, duration.toSeconds(), repetitions, sample.length, Runtime.getRuntime().availableProcessors());
+            for (int r = 0; r < repetitions; r++) {
+                System.out.printf("run %d  throughput echo/ignored topic: %.2fx   echo/order: %.2fx   p50 latency x%.1f / x%.1f%n",
+                        r + 1, rawEcho.get(r).throughput() / ignoredTopic.get(r).throughput(),
+                        rawEcho.get(r).throughput() / orders.get(r).throughput(),
+                        ignoredTopic.get(r).percentileMillis(50) / rawEcho.get(r).percentileMillis(50),
+                        orders.get(r).percentileMillis(50) / rawEcho.get(r).percentileMillis(50));
+            }
             System.out.printf("orders durable on orders.inbound: %d%n", interchange.queue("orders.inbound").getMessageCount());
+            RatioLine.of("webhook-intake", orders, rawEcho).print();
         }
     }
 
