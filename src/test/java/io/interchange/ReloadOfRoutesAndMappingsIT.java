@@ -170,9 +170,7 @@ class ReloadOfRoutesAndMappingsIT {
     void anOrderInFlightWhileItsRouteIsSwappedFinishesWithoutASecondAttempt() {
         erp.slowDown(1_500);
         String documentId = post("RL-8");
-        // in flight: taken off the bus and held at the slow ERP (its attempt is recorded with its answer)
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> interchange.context().getInflightRepository().size("process-orders") > 0);
+        awaitState(interchange.http(), documentId, "submitted");
 
         files.replace(PROCESSING_ROUTE, "# Orders on the bus -> ERP.", "# Orders on the bus -> ERP (edited while busy).");
         await().atMost(Duration.ofSeconds(60)).until(() -> !changes(PROCESSING_ROUTE).isEmpty()

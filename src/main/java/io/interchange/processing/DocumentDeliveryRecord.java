@@ -7,7 +7,6 @@ import io.interchange.model.BusinessKey;
 import io.interchange.model.DocumentHeaders;
 import io.interchange.model.DocumentState;
 import io.interchange.observe.DocumentMetrics;
-import io.interchange.tracking.AttemptStart;
 import io.interchange.tracking.DocumentTracker;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -15,7 +14,6 @@ import org.apache.camel.Message;
 /**
  * For a document delivered to the ERP (an order, a cancellation): each failed attempt is on its
  * history, and a dead letter is its final state (dead-lettered, with the reason), counted as settled.
- * An order's attempt start is written here too, in the failure's transaction.
  */
 public class DocumentDeliveryRecord implements DeliveryRecord {
 
@@ -29,23 +27,18 @@ public class DocumentDeliveryRecord implements DeliveryRecord {
 
     @Override
     public void retrying(Exchange exchange, String detail) {
-        tracker.attemptFailed(documentId(exchange.getMessage()), attemptStart(exchange), detail);
+        tracker.attemptFailed(documentId(exchange.getMessage()), detail);
     }
 
     @Override
     public void deadLettered(Exchange exchange, String reason, int attempts) {
         Message message = exchange.getMessage();
-        tracker.settle(documentId(message), attemptStart(exchange), DocumentState.DEAD_LETTERED, null,
+        tracker.settle(documentId(message), DocumentState.DEAD_LETTERED, null,
                 "dead-lettered after " + attempts + " attempts: " + reason);
         BusinessKey key = BusinessKey.parse(message.getHeader(DocumentHeaders.BUSINESS_KEY, String.class));
         Long receivedAt = message.getHeader(DocumentHeaders.RECEIVED_AT, Long.class);
         Instant since = receivedAt == null ? Instant.now() : Instant.ofEpochMilli(receivedAt);
         metrics.settled(key.channel(), key.partnerId(), "dead_lettered", Duration.between(since, Instant.now()));
-    }
-
-    /** An order's attempt not on its history yet (see {@link OrderProgress#ATTEMPT_START}): it goes with the failure. */
-    private static AttemptStart attemptStart(Exchange exchange) {
-        return exchange.getProperty(OrderProgress.ATTEMPT_START, AttemptStart.class);
     }
 
     private static String documentId(Message message) {

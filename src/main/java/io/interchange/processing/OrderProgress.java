@@ -11,7 +11,6 @@ import io.interchange.model.CanonicalJson;
 import io.interchange.model.DocumentHeaders;
 import io.interchange.model.DocumentState;
 import io.interchange.observe.DocumentMetrics;
-import io.interchange.tracking.AttemptStart;
 import io.interchange.tracking.BusCopy;
 import io.interchange.tracking.DocumentTracker;
 import io.interchange.tracking.NewDocument;
@@ -25,38 +24,19 @@ import org.slf4j.LoggerFactory;
 /**
  * Records each step of an order between the bus and the ERP's answer: in the tracking store, in
  * the metrics and, for final answers, as a lifecycle event (left as the body for the events queue).
- * {@link #taken} judges an order's copy from the bus and {@link #submitted} a cancellation's; an
- * order's attempt and its outcome are one transaction ({@link #attemptStarts}, {@link #accepted},
- * {@link #rejected}); failures are the one policy's ({@link DeliveryProgress}).
+ * {@link #submitted} judges every copy from the bus, orders and cancellations alike; failures are
+ * the one policy's ({@link DeliveryProgress}).
  */
 public class OrderProgress {
 
     /**
-     * Exchange property set by {@link #taken} and {@link #submitted} on a copy that must not reach the ERP (a
+     * Exchange property set by {@link #submitted} on a copy that must not reach the ERP (a
      * {@link BusCopy} that does not go there); the route stops, and so acknowledges it, when set.
      */
     public static final String SETTLED_COPY = "interchangeSettledCopy";
 
     /** Exchange property set by {@link #announceAgain} when the body is the outcome's event again. */
     public static final String ANNOUNCED_AGAIN = "interchangeAnnouncedAgain";
-
-    /**
-     * Exchange property: the {@link AttemptStart} of the ERP call under way, not on the history yet
-     * ({@link #attemptStarts}); its outcome's transaction writes it ({@link DocumentDeliveryRecord}
-     * for failures). Removed once written.
-     */
-    public static final String ATTEMPT_START = "interchangeAttemptStart";
-
-    /**
-     * Exchange property set by {@link #accepted} or {@link #rejected} when another copy of the
-     * order settled it first: that copy announces the outcome, this one announces nothing.
-     */
-    public static final String SETTLED_ELSEWHERE = "interchangeSettledElsewhere";
-
-    /** Processor name of the settled orders' keys in CAMEL_MESSAGEPROCESSED (housekeeping knows it by that name). */
-    public static final String SETTLED_ORDERS = "erp-orders";
-
-    private static final String BUS_COPY = "interchangeBusCopy";
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderProgress.class);
 
@@ -70,40 +50,27 @@ public class OrderProgress {
         this.events = events;
     }
 
-    /** Judges the copy from the bus and marks it as sent to the ERP (a cancellation's step: two transactions). */
     public void submitted(Exchange exchange) {
-        judged(exchange, tracker.submitted(document(exchange.getMessage()), DeliveryAttempts.current(exchange)));
-    }
-
-    /**
-     * Judges an order's copy from the bus, before anything else happens to it, writing nothing for
-     * the usual copy: its attempt is recorded with the attempt's outcome. A settled order's copy
-     * announces its outcome again ({@link #announceAgain}); any copy that must not reach the ERP
-     * gets {@link #SETTLED_COPY}.
-     */
-    public void taken(Exchange exchange) {
-        BusCopy copy = judged(exchange, tracker.taken(document(exchange.getMessage()), DeliveryAttempts.current(exchange)));
-        if (copy == BusCopy.SETTLED) {
-            announceAgain(exchange);
-        }
-    }
-
-    /**
-     * The ERP call is about to be made: its start (number, time) waits on the exchange for the
-     * outcome's transaction, unless the copy's judgement recorded it already (an untracked copy).
-     */
-    public void attemptStarts(Exchange exchange) {
-        if (BusCopy.TRACKED.name().equals(exchange.getProperty(BUS_COPY))) {
-            exchange.setProperty(ATTEMPT_START, new AttemptStart(DeliveryAttempts.current(exchange), Instant.now()));
+        Message message = exchange.getMessage();
+        NewDocument document = new NewDocument(
+                message.getHeader(DocumentHeaders.DOCUMENT_ID, String.class),
+                message.getHeader(DocumentHeaders.CORRELATION_ID, String.class),
+                message.getHeader(DocumentHeaders.DOCUMENT_TYPE, "order", String.class),
+                BusinessKey.parse(message.getHeader(DocumentHeaders.BUSINESS_KEY, String.class)),
+                receivedAt(message));
+        BusCopy copy = tracker.submitted(document, DeliveryAttempts.current(exchange));
+        if (!copy.goesToErp()) {
+            // the route acknowledges it here (see SETTLED_COPY); a dead letter would be a false alarm
+            exchange.setProperty(SETTLED_COPY, copy.name());
+            LOG.info("Copy of {} ({}) acknowledged without an ERP call: {}", document.documentId(),
+                    document.businessKey(), copy);
         }
     }
 
     public void accepted(Exchange exchange) {
         Message message = exchange.getMessage();
         String erpOrderNumber = message.getHeader(DocumentHeaders.ERP_ORDER_NUMBER, String.class);
-        if (!settleOnce(exchange, DocumentState.ACCEPTED, erpOrderNumber, null)) {
-            return;
-        }
+        tracker.settle(documentId(message), DocumentState.ACCEPTED, erpOrderNumber, null);
         settled(message, "accepted");
         LOG.info("ERP accepted order {} as {}", businessKey(message), erpOrderNumber);
         ObjectNode data = eventData(message).put("erpOrderNumber", erpOrderNumber);
@@ -114,47 +81,10 @@ public class OrderProgress {
         Message message = exchange.getMessage();
         ErpRejectedException rejection = ObjectHelper.getException(ErpRejectedException.class, DeadLetterHeaders.caught(exchange));
         String reason = "ERP " + rejection.status() + ": " + rejection.getMessage();
-        if (!settleOnce(exchange, DocumentState.REJECTED, null, reason)) {
-            return;
-        }
+        tracker.settle(documentId(message), DocumentState.REJECTED, null, reason);
         settled(message, "rejected");
         LOG.warn("ERP rejected order {}: {}", businessKey(message), reason);
         toEvent(message, "rejected", eventData(message).put("reason", reason));
-    }
-
-    /** The outcome, the attempt's start and the settled key in one transaction; false if another copy settled it. */
-    private boolean settleOnce(Exchange exchange, DocumentState state, String erpOrderNumber, String reason) {
-        String documentId = documentId(exchange.getMessage());
-        boolean first = tracker.settleOnce(documentId, exchange.getProperty(ATTEMPT_START, AttemptStart.class), state,
-                erpOrderNumber, reason, SETTLED_ORDERS);
-        // written (or the other copy's): a failure after this point must not write the start again
-        exchange.removeProperty(ATTEMPT_START);
-        if (!first) {
-            exchange.setProperty(SETTLED_ELSEWHERE, true);
-            LOG.info("Order {} ({}) was settled by another copy meanwhile; that copy announces its outcome",
-                    documentId, businessKey(exchange.getMessage()));
-        }
-        return first;
-    }
-
-    private static BusCopy judged(Exchange exchange, BusCopy copy) {
-        exchange.setProperty(BUS_COPY, copy.name());
-        if (!copy.goesToErp()) {
-            // the route acknowledges it here (see SETTLED_COPY); a dead letter would be a false alarm
-            exchange.setProperty(SETTLED_COPY, copy.name());
-            LOG.info("Copy of {} ({}) acknowledged without an ERP call: {}", documentId(exchange.getMessage()),
-                    businessKey(exchange.getMessage()), copy);
-        }
-        return copy;
-    }
-
-    private static NewDocument document(Message message) {
-        return new NewDocument(
-                message.getHeader(DocumentHeaders.DOCUMENT_ID, String.class),
-                message.getHeader(DocumentHeaders.CORRELATION_ID, String.class),
-                message.getHeader(DocumentHeaders.DOCUMENT_TYPE, "order", String.class),
-                BusinessKey.parse(message.getHeader(DocumentHeaders.BUSINESS_KEY, String.class)),
-                receivedAt(message));
     }
 
     /**

@@ -20,12 +20,12 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.component.jslt.JsltComponent;
+import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 
 /**
  * What happens on the bus ({@code routes/processing/}): the document tracker and canonical schemas
  * every flow shares, and the steps of {@code process-orders} and {@code process-cancellations}
- * (progress, retries, the ERP idempotency keys; an order's settled key is written by
- * {@link OrderProgress} with its outcome).
+ * (progress, retries, the ERP idempotency keys).
  */
 public class ProcessingConfiguration implements CamelConfiguration {
 
@@ -61,6 +61,14 @@ public class ProcessingConfiguration implements CamelConfiguration {
     public OrderProgress orderProgress(DocumentTracker tracker, DocumentMetrics metrics,
                                        @PropertyInject("interchange.events.source") String eventSource) {
         return new OrderProgress(tracker, metrics, new OrderEvents(eventSource));
+    }
+
+    /** Keys of orders whose ERP outcome (accepted or rejected) is settled. */
+    @BindToRegistry("erpOrdersRepository")
+    public JdbcMessageIdRepository erpOrdersRepository(DataSource dataSource) {
+        JdbcMessageIdRepository repository = new JdbcMessageIdRepository(dataSource, "erp-orders");
+        repository.setCreateTableIfNotExists(false);
+        return repository;
     }
 
     @BindToRegistry("cancellationOutcome")

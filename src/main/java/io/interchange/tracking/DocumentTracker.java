@@ -172,21 +172,6 @@ public class DocumentTracker {
      * the timeline of the document that holds its key and goes no further.
      */
     public BusCopy submitted(NewDocument document, int attempt) {
-        return judge(document, attempt, true);
-    }
-
-    /**
-     * {@link #submitted} without writing anything for the usual copy ({@link BusCopy#TRACKED}): its
-     * attempt goes on the history with the attempt's outcome ({@link #settleOnce},
-     * {@link #attemptFailed(String, AttemptStart, String)}, {@link #settle(String, AttemptStart,
-     * DocumentState, String, String)}), in one transaction. The other copies are recorded as by
-     * {@link #submitted}.
-     */
-    public BusCopy taken(NewDocument document, int attempt) {
-        return judge(document, attempt, false);
-    }
-
-    private BusCopy judge(NewDocument document, int attempt, boolean recordTracked) {
         Instant now = Instant.now();
         String detail = "attempt " + attempt;
         try (Connection connection = dataSource.getConnection()) {
@@ -201,10 +186,6 @@ public class DocumentTracker {
                 BusCopy copy = BusCopy.of(own.orElse(null), owner);
                 switch (copy) {
                     case TRACKED -> {
-                        if (!recordTracked) {
-                            connection.commit(); // a read only: ends the snapshot, writes nothing
-                            return copy;
-                        }
                         updateState(connection, document.documentId(), DocumentState.SUBMITTED, null, null, attempt, now);
                         insertHistory(connection, document.documentId(), DocumentState.SUBMITTED, detail, now);
                     }
@@ -239,24 +220,8 @@ public class DocumentTracker {
 
     /** Records an attempt that failed and will be retried; the state stays SUBMITTED. */
     public void attemptFailed(String documentId, String detail) {
-        attemptFailed(documentId, null, detail);
-    }
-
-    /**
-     * Records an attempt that failed and will be retried, with its start if that is not on the
-     * history yet ({@code start} not null: the state becomes SUBMITTED), in one transaction.
-     */
-    public void attemptFailed(String documentId, AttemptStart start, String detail) {
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                recordStart(connection, documentId, start, null);
-                insertHistory(connection, documentId, DocumentState.SUBMITTED, detail, Instant.now());
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            }
+            insertHistory(connection, documentId, DocumentState.SUBMITTED, detail, Instant.now());
         } catch (SQLException e) {
             throw new TrackingException("Cannot record failed attempt for " + documentId, e);
         }
@@ -264,16 +229,13 @@ public class DocumentTracker {
 
     /** Moves the document to a final or dead-lettered state. */
     public void settle(String documentId, DocumentState state, String erpOrderNumber, String reason) {
-        settle(documentId, null, state, erpOrderNumber, reason);
-    }
-
-    /** As {@link #settle(String, DocumentState, String, String)}, with the attempt's start if not recorded yet. */
-    public void settle(String documentId, AttemptStart start, DocumentState state, String erpOrderNumber, String reason) {
+        Instant now = Instant.now();
         try (Connection connection = dataSource.getConnection()) {
             // one commit: a reader that sees the new state sees its history entry too
             connection.setAutoCommit(false);
             try {
-                recordOutcome(connection, documentId, start, state, erpOrderNumber, reason);
+                updateState(connection, documentId, state, erpOrderNumber, reason, null, now);
+                insertHistory(connection, documentId, state, erpOrderNumber != null ? "ERP order " + erpOrderNumber : reason, now);
                 connection.commit();
             } catch (SQLException e) {
                 connection.rollback();
@@ -282,68 +244,6 @@ public class DocumentTracker {
         } catch (SQLException e) {
             throw new TrackingException("Cannot record " + state + " for " + documentId, e);
         }
-    }
-
-    /**
-     * The ERP's final answer to an order, once: in one transaction, the document's key under
-     * {@code settledKeys} in the idempotent repository's table (insert-only; its primary key is the
-     * guard), the attempt's start if not recorded yet, the state and its history entry. False, with
-     * nothing written, when the key is already there: another copy of the document settled it (two
-     * copies in flight at once, e.g. after a broker failover), and that copy announces the outcome.
-     * A concurrent settlement of the same key waits on the primary key until the first commits.
-     */
-    public boolean settleOnce(String documentId, AttemptStart start, DocumentState state, String erpOrderNumber,
-            String reason, String settledKeys) {
-        Instant now = Instant.now();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement key = connection.prepareStatement(
-                    "insert into CAMEL_MESSAGEPROCESSED (processorName, messageId, createdAt) values (?, ?, ?)")) {
-                key.setString(1, settledKeys);
-                key.setString(2, documentId);
-                key.setTimestamp(3, Timestamp.from(now));
-                key.executeUpdate();
-            } catch (SQLException e) {
-                connection.rollback();
-                if (isUniqueViolation(e)) {
-                    return false;
-                }
-                throw e;
-            }
-            try {
-                recordOutcome(connection, documentId, start, state, erpOrderNumber, reason);
-                connection.commit();
-                return true;
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new TrackingException("Cannot record " + state + " for " + documentId, e);
-        }
-    }
-
-    private void recordOutcome(Connection connection, String documentId, AttemptStart start, DocumentState state,
-            String erpOrderNumber, String reason) throws SQLException {
-        Instant now = Instant.now();
-        recordStart(connection, documentId, start, state);
-        updateState(connection, documentId, state, erpOrderNumber, reason, start == null ? null : start.number(), now);
-        insertHistory(connection, documentId, state, erpOrderNumber != null ? "ERP order " + erpOrderNumber : reason, now);
-    }
-
-    /**
-     * The attempt's start on the history (as {@link #submitted} writes it before the call); the state
-     * becomes SUBMITTED unless {@code then} follows in the same transaction.
-     */
-    private void recordStart(Connection connection, String documentId, AttemptStart start, DocumentState then)
-            throws SQLException {
-        if (start == null) {
-            return;
-        }
-        if (then == null) {
-            updateState(connection, documentId, DocumentState.SUBMITTED, null, null, start.number(), start.startedAt());
-        }
-        insertHistory(connection, documentId, DocumentState.SUBMITTED, "attempt " + start.number(), start.startedAt());
     }
 
     public Optional<TrackedDocument> find(String documentId) {

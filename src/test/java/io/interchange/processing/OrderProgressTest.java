@@ -95,48 +95,6 @@ class OrderProgressTest {
         assertThat(unknown.getProperty(OrderProgress.ANNOUNCED_AGAIN, false, Boolean.class)).as("unknown").isFalse();
     }
 
-    @Test
-    void aSettledOrderTakenFromTheBusAgainAnnouncesItsOutcomeAndGoesNoFurther() throws Exception {
-        String documentId = admitted("PO-5");
-        tracker.settle(documentId, DocumentState.ACCEPTED, "ERP-78", null);
-
-        Exchange again = delivery(documentId, "PO-5");
-        progress.taken(again);
-
-        assertThat(again.getProperty(OrderProgress.SETTLED_COPY, String.class)).isEqualTo("SETTLED");
-        assertThat(again.getProperty(OrderProgress.ANNOUNCED_AGAIN, false, Boolean.class)).isTrue();
-        assertThat(CanonicalJson.mapper().readTree(again.getMessage().getBody(String.class)).path("type").asText())
-                .isEqualTo("interchange.order.accepted");
-    }
-
-    @Test
-    void anAcceptedAnswerIsRecordedWithItsAttemptAndAnnouncedOnce() throws Exception {
-        String documentId = admitted("PO-6");
-        Exchange first = delivery(documentId, "PO-6");
-        progress.taken(first);
-        assertThat(first.getProperty(OrderProgress.SETTLED_COPY)).as("a tracked copy goes to the ERP").isNull();
-        progress.attemptStarts(first);
-        assertThat(first.getProperty(OrderProgress.ATTEMPT_START)).isNotNull();
-        Exchange second = delivery(documentId, "PO-6");
-        progress.taken(second);
-        progress.attemptStarts(second);
-
-        first.getMessage().setHeader(DocumentHeaders.ERP_ORDER_NUMBER, "ERP-79");
-        progress.accepted(first);
-        second.getMessage().setHeader(DocumentHeaders.ERP_ORDER_NUMBER, "ERP-79");
-        second.getMessage().setBody("the order");
-        progress.accepted(second);
-
-        assertThat(CanonicalJson.mapper().readTree(first.getMessage().getBody(String.class)).path("type").asText())
-                .isEqualTo("interchange.order.accepted");
-        assertThat(first.getProperty(OrderProgress.ATTEMPT_START)).as("written with the answer").isNull();
-        assertThat(second.getProperty(OrderProgress.SETTLED_ELSEWHERE, false, Boolean.class))
-                .as("the copy in flight beside it announces nothing").isTrue();
-        assertThat(second.getMessage().getBody(String.class)).isEqualTo("the order");
-        assertThat(tracker.find(documentId).orElseThrow().history()).extracting(h -> h.state())
-                .containsExactly(DocumentState.RECEIVED, DocumentState.SUBMITTED, DocumentState.ACCEPTED);
-    }
-
     private static String admitted(String po) {
         String documentId = UUID.randomUUID().toString();
         tracker.admit(new NewDocument(documentId, "corr-1", "order", new BusinessKey("rest", "acme", po), Instant.now()),
