@@ -21,6 +21,7 @@ import io.interchange.edi.EdiTransaction;
 import io.interchange.edi.ReadSummary;
 import io.interchange.edi.intake.EdiOrderAdmission;
 import io.interchange.edi.intake.OrderMapping;
+import io.interchange.mapping.JsltTemplates;
 import io.interchange.partner.Partner;
 import io.interchange.partner.PartnerDirectory;
 import io.interchange.support.FreePorts;
@@ -95,8 +96,9 @@ public final class EdiIntakeBenchmark {
 
             Partner acme = interchange.bean("partnerDirectory", PartnerDirectory.class).require(PARTNER);
             EdiOrderAdmission mapping = new EdiOrderAdmission(
-                    new OrderMapping(Path.of(interchange.property("interchange.mappings.dir"))),
-                    interchange.bean("canonicalSchemas", CanonicalSchemas.class), null, null);
+                    new OrderMapping(Path.of(interchange.property("interchange.mappings.dir")),
+                            interchange.bean("jsltTemplates", JsltTemplates.class)),
+                    interchange.bean("canonicalSchemas", CanonicalSchemas.class), null, null, null, null);
             Path sftpRoot = Path.of(interchange.property("interchange.sftp.root"));
             Intake intake = new Intake(interchange.queue("orders.inbound"),
                     sftpRoot.resolve("archive").resolve(PARTNER), sftpRoot.resolve("error").resolve(PARTNER));
