@@ -202,6 +202,8 @@ public final class EdiIntakeBenchmark {
         System.out.printf("ratio intake/raw: %.4f   (first order on the queue %.2f s after the rename)%n",
                 admitted / raw, pickUp);
         System.out.printf("orders durable on orders.inbound: %d%n", intake.queue().getMessageCount());
+        System.out.printf("ratio edi-intake %.4f (subject %.0f/s, baseline %.0f/s, load %.1f)%n", admitted / raw, admitted,
+                raw, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private static double median(DoubleStream values) {

@@ -429,7 +429,8 @@ final class FileRun implements EdiHandler, AutoCloseable {
             Admission admission = admissions.get(i);
             records.add(new EdiTransactionRecord(partner.id(), fileName, order.interchange(), order.group(),
                     order.transaction(), order.setId(), order.number(), admission.documentId(),
-                    admission.duplicate() ? "duplicate" : "admitted", null, keepsOrder && !admission.duplicate() ? order.json() : null));
+                    admission.duplicate() ? "duplicate" : "admitted", null,
+                    keepsOrder && !admission.duplicate() ? order.json() : null));
         }
         services.tracking().recordAll(records);
         return admissions;
