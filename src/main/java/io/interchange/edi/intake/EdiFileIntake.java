@@ -76,8 +76,10 @@ public class EdiFileIntake {
         }
         FileRun run = new FileRun(partner, partners.current().own(), receivers, fileName,
                 fileName + "|" + length + "|" + modified, services);
+        FileOutcome outcome;
         try (InputStream in = exchange.getMessage().getMandatoryBody(InputStream.class)) {
             reader.read(in, run);
+            outcome = run.outcome();
         } catch (NotEdiException e) {
             throw new FileRefusedException(e.getMessage() + ". Only X12 (ISA...) and EDIFACT (UNA/UNB...) files are accepted.", e);
         } catch (EdiException e) {
@@ -89,9 +91,9 @@ public class EdiFileIntake {
         } catch (Exception e) {
             throw new RetryLaterException("cannot read the file: " + e.getMessage(), e);
         } finally {
-            run.outcome();
+            run.close();
         }
-        exchange.setProperty(OUTCOME, run.outcome());
+        exchange.setProperty(OUTCOME, outcome);
     }
 
     public void acknowledge(Exchange exchange) {

@@ -54,11 +54,16 @@ import org.slf4j.LoggerFactory;
  * (ISA15 {@code T}, UNB 0035 {@code 1}) are mapped and acknowledged, never admitted.
  * Acknowledgements are drafts here, written with their control numbers at delivery.
  */
-final class FileRun implements EdiHandler {
+final class FileRun implements EdiHandler, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileRun.class);
     /** A batch also ends at this much canonical JSON, so that partners with huge orders do not need a huge heap. */
     private static final long MAX_BATCH_CHARS = 4L * 1024 * 1024;
+    /**
+     * Batches that may wait for the admission thread while it admits one and the reader fills the
+     * next: one keeps both threads busy, more would only hold more orders in memory.
+     */
+    private static final int WAITING_BATCHES = 1;
 
     private final Partner partner;
     private final OwnIdentity own;
@@ -74,6 +79,7 @@ final class FileRun implements EdiHandler {
     private final Map<String, EnvelopeProblem> notSupported = new HashMap<>();
     private final List<GroupResult> groupsOfInterchange = new ArrayList<>();
     private final PendingOrders pending = new PendingOrders();
+    private final AdmissionPipeline admissions;
     private final List<Admitting> batch = new ArrayList<>();
     private long batchChars;
 
@@ -94,12 +100,24 @@ final class FileRun implements EdiHandler {
         this.fileName = fileName;
         this.fileKey = fileKey;
         this.services = services;
+        this.admissions = new AdmissionPipeline("edi-admission-" + partner.id(), WAITING_BATCHES);
     }
 
+    /** What the file came to; every batch is admitted by then. */
     FileOutcome outcome() {
-        pending.close();
+        admissions.awaitAll();
         return new FileOutcome(partner.id(), fileName, fileKey, admitted, duplicates, List.copyOf(acknowledgements),
                 List.copyOf(received), List.copyOf(rejections), List.copyOf(notes), Map.copyOf(counts));
+    }
+
+    /** Ends the run, read or not: waits for any batch still being admitted, drops held-back orders. */
+    @Override
+    public void close() {
+        try {
+            admissions.close();
+        } finally {
+            pending.close();
+        }
     }
 
     @Override
@@ -117,7 +135,7 @@ final class FileRun implements EdiHandler {
         enter(transaction.envelope().interchange());
         String group = transaction.envelope().hasGroup() ? transaction.envelope().group().controlNumber() : null;
         if (skip != null) {
-            track(transaction, group, null, null, "skipped", skip.reason(), null);
+            track(transaction, group, null, "skipped", skip.reason());
             return;
         }
         // acknowledgement loop: a partner's 997/999/CONTRL answers what we sent; it is matched, not mapped
@@ -149,9 +167,9 @@ final class FileRun implements EdiHandler {
         }
         if (interchange.isTest()) {
             count("test");
-            track(transaction, group, externalNumber(transaction), null, "test",
+            track(transaction, group, externalNumber(transaction), "test",
                     "test interchange (" + (interchange.standard() == EdiStandard.X12 ? "ISA15 T" : "UNB 0035 1")
-                            + "): acknowledged, not booked", order.toString());
+                            + "): acknowledged, not booked");
             return;
         }
         if (partner.acknowledgements().rejectWholeInterchange()) {
@@ -171,6 +189,7 @@ final class FileRun implements EdiHandler {
         refused.clear();
         notSupported.clear();
         flush();
+        admissions.awaitAll(); // what the group's acknowledgement reports as accepted is on the bus
         if (skip == null && !group.problems().isEmpty()) {
             boolean rejected = GroupVerdict.of(adjusted, policy(), partner.validation(), false).status() == AckStatus.REJECTED;
             rejections.add("interchange " + interchange.controlNumber() + " group " + groupNumber(group)
@@ -191,6 +210,7 @@ final class FileRun implements EdiHandler {
         enter(result.header());
         boolean accepted = skip == null && settleHeldBack(result);
         flush();
+        admissions.awaitAll();
         // under per-transaction rejection the valid transactions went on as they were read: a
         // broken trailer is then noted (TA1 E), not turned into a rejection of what was admitted
         boolean admittedDespiteTrailer = !result.valid() && admittedInInterchange > 0
@@ -382,19 +402,43 @@ final class FileRun implements EdiHandler {
     }
 
     /**
-     * Puts the waiting orders on the bus with one commit, then tracks them. Called when the batch
-     * is full and at each group's and interchange's end, so that what is acknowledged is on the
-     * bus; never after a failed read, whose file is read again at the next poll.
+     * Hands the waiting orders to the admission thread: it puts them on the bus with one commit,
+     * then tracks them, while the reader goes on. Called when the batch is full and at each group's
+     * and interchange's end (which then wait for every batch, so that what is acknowledged is on the
+     * bus); never after a failed read, whose file is read again at the next poll.
      */
     private void flush() {
         if (batch.isEmpty()) {
             return;
         }
-        List<Admission> admissions = services.admission().admitAll(batch.stream().map(Admitting::order).toList());
-        List<EdiTransactionRecord> records = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            Admitting order = batch.get(i);
+        List<Admitting> orders = List.copyOf(batch);
+        batch.clear();
+        batchChars = 0;
+        admissions.submit(() -> admit(orders), this::counted);
+    }
+
+    /** On the admission thread: one batch on the bus and in the tracking store. */
+    private List<Admission> admit(List<Admitting> orders) {
+        // the 855/ORDRSP is the only reader of the tracked copy of the canonical order (the bus has
+        // the other until the ERP took it): partners without one do not get the copy
+        boolean keepsOrder = partner.mappings().orderResponse() != null;
+        List<Admission> admissions = services.admission().admitAll(orders.stream().map(Admitting::order).toList());
+        List<EdiTransactionRecord> records = new ArrayList<>(orders.size());
+        for (int i = 0; i < orders.size(); i++) {
+            Admitting order = orders.get(i);
             Admission admission = admissions.get(i);
+            records.add(new EdiTransactionRecord(partner.id(), fileName, order.interchange(), order.group(),
+                    order.transaction(), order.setId(), order.number(), admission.documentId(),
+                    admission.duplicate() ? "duplicate" : "admitted", null,
+                    keepsOrder && !admission.duplicate() ? order.json() : null));
+        }
+        services.tracking().recordAll(records);
+        return admissions;
+    }
+
+    /** Back on the reader's thread: a batch's admissions counted. */
+    private void counted(List<Admission> batchAdmissions) {
+        for (Admission admission : batchAdmissions) {
             if (admission.duplicate()) {
                 duplicates++;
             } else {
@@ -402,13 +446,7 @@ final class FileRun implements EdiHandler {
             }
             admittedInInterchange++;
             count(admission.duplicate() ? "duplicate" : "admitted");
-            records.add(new EdiTransactionRecord(partner.id(), fileName, order.interchange(), order.group(),
-                    order.transaction(), order.setId(), order.number(), admission.documentId(),
-                    admission.duplicate() ? "duplicate" : "admitted", null, admission.duplicate() ? null : order.json()));
         }
-        services.tracking().recordAll(records);
-        batch.clear();
-        batchChars = 0;
     }
 
     /**
@@ -445,13 +483,13 @@ final class FileRun implements EdiHandler {
         count("rejected");
         rejections.add("interchange " + interchange.controlNumber() + " group " + group + " transaction "
                 + transaction.setId() + " " + transaction.controlNumber() + " rejected: " + reason);
-        track(transaction, group, externalNumber(transaction), null, "rejected", reason, null);
+        track(transaction, group, externalNumber(transaction), "rejected", reason);
     }
 
-    private void track(EdiTransaction transaction, String group, String number, String documentId, String state,
-            String reason, String order) {
+    /** A transaction that did not become an order on the bus: no document, no canonical copy. */
+    private void track(EdiTransaction transaction, String group, String number, String state, String reason) {
         services.tracking().record(new EdiTransactionRecord(partner.id(), fileName, interchange.controlNumber(), group,
-                transaction.controlNumber(), transaction.setId(), number, documentId, state, reason, order));
+                transaction.controlNumber(), transaction.setId(), number, null, state, reason, null));
     }
 
     /**
