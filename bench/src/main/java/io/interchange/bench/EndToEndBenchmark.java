@@ -4,8 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -86,7 +84,7 @@ public final class EndToEndBenchmark {
                 baseline[r] = raw.measure(run, interchange);
                 subject[r] = new Posting(orders, clients, runId + "-" + r).measure(run, meters, inbound, events);
                 ratio[r] = subject[r] / baseline[r];
-                load[r] = loadAverage();
+                load[r] = RatioLine.loadAverage();
                 System.out.printf(Locale.ROOT, "repetition %d: accepted %.1f/s, raw sends %.1f/s, ratio %.3f, load %.2f%n",
                         r + 1, subject[r], baseline[r], ratio[r], load[r]);
             }
@@ -95,8 +93,7 @@ public final class EndToEndBenchmark {
                     Runtime.getRuntime().availableProcessors());
             System.out.printf(Locale.ROOT, "dead letters: %d%n", interchange.queue("orders.dlq") == null ? 0
                     : interchange.queue("orders.dlq").getMessageCount());
-            System.out.printf(Locale.ROOT, "ratio end-to-end %.3f (subject %.1f/s, baseline %.1f/s, load %.2f)%n",
-                    median(ratio), median(subject), median(baseline), median(load));
+            new RatioLine("end-to-end", subject, baseline).print();
             raw.close();
         }
     }
@@ -105,21 +102,6 @@ public final class EndToEndBenchmark {
     private static double accepted(MeterRegistry meters) {
         return meters.find("interchange.documents").tag("outcome", "accepted").counters().stream()
                 .mapToDouble(Counter::count).sum();
-    }
-
-    static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
-
-    static double loadAverage() {
-        try {
-            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-        } catch (Exception e) {
-            return Double.NaN;
-        }
     }
 
     /** Closed-loop posting of new orders; a refusal (503, backpressure) waits 20 ms before the next post. */
