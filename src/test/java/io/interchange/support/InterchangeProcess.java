@@ -63,7 +63,7 @@ public final class InterchangeProcess implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         Http http = http();
-        await("Interchange run " + runs + " up").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500))
+        await("Interchange run " + runs + " up").atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofMillis(500))
                 .pollInSameThread().ignoreExceptions()
                 .until(() -> {
                     if (!process.isAlive()) {
