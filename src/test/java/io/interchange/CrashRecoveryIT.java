@@ -3,27 +3,18 @@ package io.interchange;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.interchange.support.DeadLetterCount;
 import io.interchange.support.ErpBookings;
 import io.interchange.support.Http;
 import io.interchange.support.InterchangeProcess;
 import io.interchange.support.Orders;
+import io.interchange.support.ResendingClients;
 import io.interchange.support.TestErp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,14 +37,6 @@ class CrashRecoveryIT {
 
     private static TestErp erp;
     private static InterchangeProcess interchange;
-
-    private final Map<Integer, Answer> answers = new ConcurrentHashMap<>();
-    private final AtomicInteger next = new AtomicInteger();
-    private final AtomicInteger retries = new AtomicInteger();
-    private final AtomicReference<Throwable> clientFailure = new AtomicReference<>();
-
-    record Answer(int status, String documentId) {
-    }
 
     @BeforeAll
     static void start() throws Exception {
@@ -92,36 +75,29 @@ class CrashRecoveryIT {
     void everyAnsweredOrderIsBookedOnceAndFindableAfterTwoKills() throws Exception {
         // processing behind admission: an ERP slower than the clients until the second kill
         erp.slowDown(150);
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        List<Future<?>> running = new ArrayList<>();
-        for (int i = 0; i < CLIENTS; i++) {
-            running.add(clients.submit(this::postUntilAllAnswered));
-        }
+        Http api = interchange.http();
+        ResendingClients clients = new ResendingClients("REST clients", ORDERS,
+                (index, attempt) -> api.postJson("/api/v1/orders", Orders.json(PARTNER, number(index)))).start(CLIENTS);
 
-        await("orders pouring in").atMost(Duration.ofMinutes(3)).failFast("a client failed", () -> clientFailure.get() != null)
-                .until(() -> answers.size() >= ORDERS / 4);
+        clients.awaitAnswered(ORDERS / 4, Duration.ofMinutes(3));
         interchange.kill();
-        int answeredAtFirstKill = answers.size();
+        int answeredAtFirstKill = clients.answered();
         interchange.start();
 
-        await("a backlog").atMost(Duration.ofMinutes(3)).failFast("a client failed", () -> clientFailure.get() != null)
-                .until(() -> answers.size() >= ORDERS * 3 / 5);
-        int backlogAtSecondKill = answers.size() - erp.allOrders().size();
+        clients.awaitAnswered(ORDERS * 3 / 5, Duration.ofMinutes(3));
+        int backlogAtSecondKill = clients.answered() - erp.allOrders().size();
         interchange.kill();
         erp.heal();
         interchange.start();
 
-        for (Future<?> client : running) {
-            client.get(5, TimeUnit.MINUTES);
-        }
-        clients.shutdown();
+        clients.awaitAll(Duration.ofMinutes(5));
         await("every answered order at the ERP").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> erp.allOrders().size() >= ORDERS);
 
         ErpBookings bookings = ErpBookings.of(erp);
         int lost = bookings.lost(ORDERS, CrashRecoveryIT::number);
         int duplicated = bookings.duplicated(ORDERS, CrashRecoveryIT::number);
-        Http api = interchange.http();
+        Map<Integer, ResendingClients.Answer> answers = clients.answers();
         await("every answered order accepted").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> answers.values().stream().allMatch(answer -> "accepted".equals(
                         Http.json(api.get("/api/v1/orders/" + answer.documentId())).path("state").asText())));
@@ -131,7 +107,7 @@ class CrashRecoveryIT {
         System.out.printf("CRASH RECOVERY: orders=%d clients=%d kills=2 (pid kills at %d answered and with a backlog of %d)"
                         + " answered202=%d answered200duplicate=%d clientRetries=%d booked=%d lost=%d duplicated=%d"
                         + " falseDeadLetters=%d%n", ORDERS, CLIENTS, answeredAtFirstKill, backlogAtSecondKill, accepted202,
-                ORDERS - accepted202, retries.get(), bookings.distinct(), lost, duplicated, deadLetters);
+                ORDERS - accepted202, clients.resends(), bookings.distinct(), lost, duplicated, deadLetters);
 
         assertThat(answers).hasSize(ORDERS);
         assertThat(backlogAtSecondKill).as("processing was behind at the second kill").isPositive();
@@ -139,51 +115,6 @@ class CrashRecoveryIT {
         assertThat(duplicated).as("orders booked twice").isZero();
         assertThat(bookings.distinct()).isEqualTo(ORDERS);
         assertThat(deadLetters).as("dead letters").isZero();
-    }
-
-    /** One client: takes the next order number and posts it until it gets an answer. */
-    private void postUntilAllAnswered() {
-        try {
-            postEach();
-        } catch (RuntimeException | Error e) {
-            clientFailure.compareAndSet(null, e);
-            throw e;
-        }
-    }
-
-    private void postEach() {
-        Http api = interchange.http();
-        for (int i = next.getAndIncrement(); i < ORDERS; i = next.getAndIncrement()) {
-            String order = Orders.json(PARTNER, number(i));
-            int index = i;
-            AtomicInteger attempts = new AtomicInteger();
-            // a client that got no answer (connection refused or cut, 5xx) sends the same order again
-            await("an answer for " + number(i)).atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(200))
-                    .pollDelay(Duration.ZERO).pollInSameThread()
-                    .until(() -> {
-                        if (attempts.getAndIncrement() > 0) {
-                            retries.incrementAndGet();
-                        }
-                        return answered(api, index, order);
-                    });
-        }
-    }
-
-    private boolean answered(Http api, int index, String order) {
-        HttpResponse<String> response;
-        try {
-            response = api.postJson("/api/v1/orders", order);
-        } catch (RuntimeException e) {
-            return false;
-        }
-        if (response.statusCode() == 202 || response.statusCode() == 200) {
-            answers.put(index, new Answer(response.statusCode(), Http.json(response).path("documentId").asText()));
-            return true;
-        }
-        // 5xx, or 404 while a restarted runtime opens its routes: no answer yet; anything else is a test failure
-        assertThat(response.statusCode()).as("answer to %s: %s", number(index), response.body())
-                .satisfiesAnyOf(status -> assertThat(status).isGreaterThanOrEqualTo(500), status -> assertThat(status).isEqualTo(404));
-        return false;
     }
 
     private static String number(int i) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -91,6 +92,17 @@ class ComposeFileTest {
             assertThat(volumes(service)).contains("sftp-shared:/var/lib/interchange-shared", instance + "-data:/var/lib/interchange");
             assertThat(service.path("environment").path("INTERCHANGE_SFTP_ROOT").asText()).startsWith("/var/lib/interchange-shared/");
         }
+    }
+
+    @Test
+    void eachInstanceHasANodeIdOfItsOwn() {
+        Set<String> nodeIds = new HashSet<>();
+        for (String instance : INSTANCES) {
+            String nodeId = compose.path("services").path(instance).path("environment").path("INTERCHANGE_NODE_ID").asText();
+            assertThat(nodeId).as("INTERCHANGE_NODE_ID of %s", instance).isNotBlank();
+            nodeIds.add(nodeId);
+        }
+        assertThat(nodeIds).as("node ids").hasSameSizeAs(INSTANCES);
     }
 
     @Test

@@ -26,8 +26,11 @@ public final class AdminClient {
     }
 
     public static AdminClient as(RunningInterchange interchange, String user, String password) {
-        return new AdminClient(baseUrl(interchange), "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        return new AdminClient(baseUrl(interchange), basic(user, password));
+    }
+
+    public static AdminClient as(InterchangeProcess interchange, String user, String password) {
+        return new AdminClient(interchange.baseUrl(), basic(user, password));
     }
 
     public static AdminClient anonymous(RunningInterchange interchange) {
@@ -65,6 +68,10 @@ public final class AdminClient {
             builder.header("Authorization", authorization);
         }
         return builder;
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String baseUrl(RunningInterchange interchange) {

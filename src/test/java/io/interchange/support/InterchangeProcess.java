@@ -24,6 +24,7 @@ public final class InterchangeProcess implements AutoCloseable {
     private final Path logDir;
     private final int httpPort;
     private final int brokerPort;
+    private final int sftpPort;
     private Process process;
     private int runs;
 
@@ -32,10 +33,11 @@ public final class InterchangeProcess implements AutoCloseable {
         this.logDir = logDir;
         this.httpPort = FreePorts.next();
         this.brokerPort = FreePorts.next();
+        this.sftpPort = FreePorts.next();
         properties.put("interchange.data.dir", dataDir.toString());
         properties.put("interchange.http.port", String.valueOf(httpPort));
         properties.put("interchange.broker.embedded.acceptor", "tcp://localhost:" + brokerPort + "?protocols=CORE,AMQP");
-        properties.put("interchange.sftp.port", String.valueOf(FreePorts.next()));
+        properties.put("interchange.sftp.port", String.valueOf(sftpPort));
         properties.put("interchange.erp-sandbox.enabled", "false");
         properties.put("interchange.reload.enabled", "false");
         properties.putAll(overrides);
@@ -63,7 +65,7 @@ public final class InterchangeProcess implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         Http http = http();
-        await("Interchange run " + runs + " up").atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofMillis(500))
+        await("Interchange run " + runs + " up").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500))
                 .pollInSameThread().ignoreExceptions()
                 .until(() -> {
                     if (!process.isAlive()) {
@@ -87,6 +89,11 @@ public final class InterchangeProcess implements AutoCloseable {
 
     public long pid() {
         return process.pid();
+    }
+
+    /** The port of this process's drop box (the same across restarts, as a partner's address is). */
+    public int sftpPort() {
+        return sftpPort;
     }
 
     public Http http() {

@@ -94,14 +94,17 @@ public class EdiTracking implements DocumentDetails {
     /**
      * One {@code acknowledgement-sent} hop for every document that an interchange of this file
      * made or resent, written in one statement so that a file of any size costs no memory here.
+     * The {@code distinct} is in a subquery: PostgreSQL types the parameters of a {@code select
+     * distinct} list before it sees the insert's columns, and refused the timestamp as text.
      */
     public void acknowledged(String partnerId, String fileName, String interchangeControlNumber, String detail) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement("""
                         insert into document_event (document_id, step, outcome, detail, at, node_id)
-                        select distinct document_id, 'acknowledgement-sent', 'ok', ?, ?, ? from edi_transaction
-                        where partner_id = ? and file_name = ? and interchange_control_number = ?
-                            and document_id is not null""")) {
+                        select document_id, 'acknowledgement-sent', 'ok', ?, ?, ? from (
+                            select distinct document_id from edi_transaction
+                            where partner_id = ? and file_name = ? and interchange_control_number = ?
+                                and document_id is not null) made""")) {
             insert.setString(1, clip(detail, MAX_TEXT));
             insert.setTimestamp(2, Timestamp.from(Instant.now()));
             insert.setString(3, timeline.node());
