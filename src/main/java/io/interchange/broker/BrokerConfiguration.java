@@ -3,6 +3,7 @@ package io.interchange.broker;
 import java.nio.file.Path;
 import java.util.List;
 
+import jakarta.jms.ConnectionFactory;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.activemq.artemis.utils.ByteUtil;
 import org.apache.camel.BindToRegistry;
@@ -146,10 +147,24 @@ public class BrokerConfiguration implements CamelConfiguration {
         return url.isBlank() ? new EmbeddedQueueDepth(embeddedBroker) : new ManagementQueueDepth(jmsConnectionFactory);
     }
 
+    /**
+     * The {@code jms} component on the bus's connections. A transacted consumer ({@code transacted:
+     * true}) runs a local transaction on its own session and lends that session to the route's
+     * {@code jms:} sends, so what it took and what it sent commit together or not at all. Camel's
+     * default instead creates a {@code JmsTransactionManager} for it, whose session is not the
+     * cached consumer's: the sends then commit in a second transaction, after the message was
+     * acknowledged, and a broker failover or a crash between the two commits lost them (an order
+     * booked without its event; a retry copy or dead letter gone with the original; docs/operations.md §11a).
+     */
+    static void sendAndReceiveThrough(JmsComponent jms, ConnectionFactory connectionFactory) {
+        jms.setConnectionFactory(connectionFactory);
+        jms.setLazyCreateTransactionManager(false);
+    }
+
     @Override
     public void configure(CamelContext context) {
         JmsPoolConnectionFactory pooled = context.getRegistry().findSingleByType(JmsPoolConnectionFactory.class);
-        context.getComponent("jms", JmsComponent.class).setConnectionFactory(pooled);
+        sendAndReceiveThrough(context.getComponent("jms", JmsComponent.class), pooled);
         HealthCheckRegistry.get(context).register(new BrokerHealthCheck(pooled, brokerUrl.isBlank() ? "embedded" : brokerUrl));
     }
 }
