@@ -3,31 +3,21 @@ package io.interchange.cluster;
 import java.util.List;
 import java.util.Map;
 
+import io.interchange.observe.ReportingHealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
-import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
  * The instances sharing this database in {@code /observe/health}: {@code node} (this one),
  * {@code alive} (how many), and {@code instance.<id>: alive|dead}. Always UP and neither a
  * readiness nor a liveness check: a dead peer is no reason to take this instance out of service.
  */
-public class ClusterHealthCheck extends AbstractHealthCheck {
+public class ClusterHealthCheck extends ReportingHealthCheck {
 
     private final ClusterView cluster;
 
     public ClusterHealthCheck(ClusterView cluster) {
         super("interchange", "cluster");
         this.cluster = cluster;
-    }
-
-    @Override
-    public boolean isReadiness() {
-        return false;
-    }
-
-    @Override
-    public boolean isLiveness() {
-        return false;
     }
 
     @Override

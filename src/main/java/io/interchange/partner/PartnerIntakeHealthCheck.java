@@ -3,12 +3,12 @@ package io.interchange.partner;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.interchange.observe.ReportingHealthCheck;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckResultBuilder;
-import org.apache.camel.impl.health.AbstractHealthCheck;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.support.ScheduledPollConsumerHealthCheck;
 
@@ -24,7 +24,7 @@ import org.apache.camel.support.ScheduledPollConsumerHealthCheck;
  * which is why the partner routes are excluded from them in application.properties.) A suspended
  * intake does not poll and does not count.
  */
-public class PartnerIntakeHealthCheck extends AbstractHealthCheck {
+public class PartnerIntakeHealthCheck extends ReportingHealthCheck {
 
     private final CamelContext context;
     private final PartnerDirectory partners;
@@ -35,16 +35,6 @@ public class PartnerIntakeHealthCheck extends AbstractHealthCheck {
         this.context = context;
         this.partners = partners;
         this.failedPolls = failedPolls;
-    }
-
-    @Override
-    public boolean isReadiness() {
-        return false;
-    }
-
-    @Override
-    public boolean isLiveness() {
-        return false;
     }
 
     @Override
