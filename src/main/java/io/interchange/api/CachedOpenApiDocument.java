@@ -47,11 +47,13 @@ public class CachedOpenApiDocument extends DelegateSyncProcessor {
         List<String> key = new ArrayList<>();
         ASKED_BY.forEach(header -> key.add(exchange.getIn().getHeader(header, String.class)));
         Answer known;
+        List<?> basis;
         synchronized (answers) {
             if (!sameObjects(model, answeredFrom)) {
                 answers.clear();
                 answeredFrom = model;
             }
+            basis = answeredFrom;
             known = answers.get(key);
         }
         if (known != null) {
@@ -63,7 +65,8 @@ public class CachedOpenApiDocument extends DelegateSyncProcessor {
         Answer generated = Answer.of(exchange.getMessage(), before);
         if (generated != null) {
             synchronized (answers) {
-                if (answeredFrom == model) {
+                // not when a reload replaced the definitions meanwhile: this answer may describe the old ones
+                if (answeredFrom == basis) {
                     answers.put(key, generated);
                 }
             }

@@ -50,6 +50,8 @@ class CachedOpenApiDocumentTest {
         assertThat(generated).hasValue(2);
         assertThat(body(other)).contains("other.example.com");
         assertThat(body(ask("gw.example.com"))).contains("\"generation\":1");
+        assertThat(body(ask("other.example.com"))).contains("\"generation\":2");
+        assertThat(generated).hasValue(2);
     }
 
     @Test
