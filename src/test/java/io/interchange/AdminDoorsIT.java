@@ -38,6 +38,8 @@ class AdminDoorsIT {
 
     /** The ERP password, a value that must never be in a Jolokia answer. */
     private static final String ERP_SECRET = "Erp-Door-Secret-7f3Q";
+    /** The drop box's service password: in every partner intake's endpoint URI (a route template parameter). */
+    private static final String DROP_BOX_SECRET = "Drop-Box-Secret-9k2W";
 
     private static TestErp erp;
     private static RunningInterchange interchange;
@@ -49,6 +51,7 @@ class AdminDoorsIT {
         erp = TestErp.start();
         interchange = RunningInterchange.start(erp, Map.ofEntries(
                 Map.entry("interchange.erp.password", ERP_SECRET),
+                Map.entry("interchange.sftp.service-password", DROP_BOX_SECRET),
                 Map.entry("interchange.admin.users", "olga:ops,vera:viewer,lars:viewer"),
                 Map.entry("interchange.admin.user.olga.password", "olga-secret"),
                 Map.entry("interchange.admin.user.vera.password", "vera-secret"),
@@ -92,6 +95,8 @@ class AdminDoorsIT {
             {context, "sendBody(java.lang.String,java.lang.Object)", "[\"direct:x\",\"x\"]"},
             {context, "removeEndpoints", "[\"*\"]"},
             {context, "dumpRoutesAsXml", "[]"},
+            {context, "dumpRoutesAsXml(boolean)", "[true]"},
+            {context, "dumpRoutesAsXml(boolean,boolean)", "[true,true]"},
             {context, "dumpRoutesAsYaml", "[]"},
             {context, "stop", "[]"},
             {route("process-orders"), "dumpRouteAsXml", "[]"},
@@ -160,6 +165,20 @@ class AdminDoorsIT {
                 "{\"type\":\"read\",\"mbean\":\"org.apache.camel:type=endpoints,*\",\"config\":{\"ignoreErrors\":true}}");
         assertThat(endpoints.body()).as("the ERP endpoint is there, its password masked by Camel")
                 .contains("authUsername").contains("authPassword=xxxxxx");
+    }
+
+    @Test
+    @Order(4)
+    void everyRoleDumpsTheRoutesForHawtiosDiagramWithTheirPlaceholdersNotTheirSecrets() {
+        for (AdminClient user : new AdminClient[] {ops, viewer}) {
+            HttpResponse<String> dump = user.post("/observe/jolokia", exec(camelContextMBean(), "dumpRoutesAsXml()", "[]"));
+            assertThat(dump.statusCode()).as(dump.body()).isEqualTo(200);
+            assertThat(Http.json(dump).path("status").asInt()).as(dump.body()).isEqualTo(200);
+            String routes = Http.json(dump).path("value").asText();
+            assertThat(routes).contains("id=\"process-orders\"").contains("id=\"outbound-erp-orders\"")
+                    .contains("{{interchange.erp.password}}").contains("id=\"intake-sftp-");
+            assertThat(dump.body()).doesNotContain(ERP_SECRET).doesNotContain(DROP_BOX_SECRET);
+        }
     }
 
     @Test

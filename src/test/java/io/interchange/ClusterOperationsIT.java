@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -84,6 +85,7 @@ class ClusterOperationsIT {
         second.putAll(registry.dropBoxProperties(FreePorts.next()));
         second.put("interchange.node.id", "node-b");
         second.put("interchange.broker.url", "tcp://localhost:" + brokerPort);
+        second.put("interchange.console.broker-console-url", "http://localhost:8161/console");
         // one JMX name per Camel context in a JVM
         second.put("camel.main.name", "interchange-b");
         b = RunningInterchange.start(erp, second);
@@ -103,6 +105,18 @@ class ClusterOperationsIT {
             a.close();
         }
         erp.close();
+    }
+
+    @Test
+    @Order(1)
+    void eitherInstanceServesTheConsoleAndOneOnAnExternalBrokerLinksThatBrokersConsole() {
+        for (RunningInterchange instance : new RunningInterchange[] {a, b}) {
+            HttpResponse<String> page = instance.http().get("/console/");
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("<title>Interchange console</title>");
+        }
+        assertThat(opsB.getJson("/admin/v1/console").path("brokerConsole").asText()).isEqualTo("http://localhost:8161/console");
+        assertThat(opsA.getJson("/admin/v1/console").path("brokerConsole").isNull()).as("embedded: Hawtio shows it").isTrue();
     }
 
     @Test

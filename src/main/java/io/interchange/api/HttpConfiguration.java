@@ -1,5 +1,6 @@
 package io.interchange.api;
 
+import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
@@ -9,7 +10,7 @@ import org.apache.camel.support.EventNotifierSupport;
 
 /**
  * Makes the errors the HTTP server raises before any route runs (body too large, no such path)
- * answer with problem+json like everything else.
+ * answer with problem+json like everything else, and keeps the generated OpenAPI document.
  */
 public class HttpConfiguration implements CamelConfiguration {
 
@@ -17,6 +18,12 @@ public class HttpConfiguration implements CamelConfiguration {
     private int port;
     @PropertyInject("interchange.http.max-body-bytes")
     private long maxBodyBytes;
+
+    /** {@code /api/openapi.json} generated once per REST model, not per request. */
+    @BindToRegistry("openApiDocuments")
+    public CachedOpenApiFactory openApiDocuments() {
+        return new CachedOpenApiFactory();
+    }
 
     @Override
     public void configure(CamelContext context) {

@@ -17,6 +17,7 @@ import io.interchange.edi.outbound.OverdueOrderResponses;
 import io.interchange.edi.outbound.AcknowledgementDeadline;
 import io.interchange.edi.outbound.SentDocuments;
 import io.interchange.ops.edi.OverdueAcknowledgementResource;
+import io.interchange.ops.edi.OverdueOrderResponseResource;
 import io.interchange.ops.intake.BackpressureLevel;
 import io.interchange.ops.intake.SftpIntakePressure;
 import io.interchange.partner.PartnerDirectory;
@@ -220,6 +221,11 @@ public class OpsConfiguration implements CamelConfiguration {
             @PropertyInject("interchange.edi.order-response.overdue-window-days") long overdueWindowDays) {
         return new OverdueOrderResponses(dataSource, directory, meters, Duration.ofMinutes(overdueMinutes),
                 Duration.ofDays(overdueWindowDays));
+    }
+
+    @BindToRegistry("overdueOrderResponseResource")
+    public OverdueOrderResponseResource overdueOrderResponseResource(OverdueOrderResponses overdue) {
+        return new OverdueOrderResponseResource(overdue);
     }
 
     @BindToRegistry("overdueAcknowledgements")

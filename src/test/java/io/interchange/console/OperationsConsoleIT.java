@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.interchange.model.CanonicalJson;
 import io.interchange.support.AdminClient;
 import io.interchange.support.Http;
 import io.interchange.support.Orders;
@@ -199,7 +200,49 @@ class OperationsConsoleIT {
     }
 
     @Test
-    void hawtioShowsTheProcessOrdersRoute() {
+    void theOverviewShowsEveryItemAndUpdatesItselfWithoutAReload() {
+        logIn("victor", "victor-secret");
+        open("#/overview");
+        String node = alice.getJson("/admin/v1/cluster/instances").path("node").asText();
+
+        assertThat(text(By.id("instances-alive"))).isEqualTo("1 of 1");
+        assertThat(text(By.cssSelector("tr.instance[data-node='" + node + "']"))).contains("(this one)").contains("alive");
+        assertThat(text(By.id("overdue-order-responses")))
+                .isEqualTo(alice.getJson("/admin/v1/edi/order-responses/overdue").path("count").asText());
+        for (String card : new String[] {"instances", "breaker", "queue-depth", "reload", "overdue",
+                "overdue-order-responses", "suspended", "dlq-orders.dlq"}) {
+            assertThat(browser.findElements(By.cssSelector(".card[data-test='" + card + "']"))).as(card).hasSize(1);
+        }
+
+        // a document arrives while the page is open: its chart appears with no navigation, no reload
+        Object before = ((JavascriptExecutor) browser).executeScript("return performance.timeOrigin");
+        awaitState(post("live-shop", "LIVE-1"), "accepted");
+        wait(Duration.ofSeconds(60)).until(d -> text(By.cssSelector("[data-series='rest/live-shop']")).contains("accepted 1"));
+        assertThat(((JavascriptExecutor) browser).executeScript("return performance.timeOrigin")).as("the same page").isEqualTo(before);
+        screenshot("overview-live");
+    }
+
+    /** The instance list's view model, fed a cluster of three as GET /admin/v1/cluster/instances answers it. */
+    @Test
+    void theOverviewListsEveryInstanceOfACluster() throws IOException {
+        logIn("victor", "victor-secret");
+        Object model = ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const member = (nodeId, alive, self) => ({ nodeId, alive, self, lastSeenAt: '2026-01-01T10:00:00Z',
+                    version: '0.1.0', routes: { up: 58, total: 58 }, suspendedIntakes: [], leads: self ? ['ops-housekeeping'] : [] });
+                import('/console/js/instances.js').then(m => done(JSON.stringify(m.instances({ node: 'gw-2',
+                    instances: [member('gw-3', false, false), member('gw-1', true, false), member('gw-2', true, true)] }))));""");
+        JsonNode view = CanonicalJson.mapper().readTree(String.valueOf(model));
+
+        assertThat(view.path("summary").asText()).isEqualTo("2 of 3");
+        assertThat(view.path("answeredBy").asText()).isEqualTo("gw-2");
+        assertThat(view.path("rows").findValuesAsText("nodeId")).containsExactly("gw-2", "gw-1", "gw-3");
+        assertThat(view.path("rows").findValuesAsText("state")).containsExactly("alive", "alive", "dead");
+        assertThat(view.path("rows").get(0).path("leads").asText()).isEqualTo("ops-housekeeping");
+    }
+
+    @Test
+    void hawtioShowsTheProcessOrdersRouteAndItsDiagram() throws IOException {
         // Hawtio deploys in the background after start-up: 503 until then
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> alice.get("/hawtio/").statusCode(), status -> status == 200);
@@ -214,6 +257,27 @@ class OperationsConsoleIT {
             wait(Duration.ofSeconds(90)).until(d -> d.getPageSource().contains("process-orders"));
         } finally {
             screenshot("hawtio-camel-routes");
+        }
+
+        // the route's diagram, drawn from dumpRoutesAsXml() (the one dump the access policies allow)
+        By route = By.xpath("//*[contains(@class,'tree-view__node-text') and normalize-space(.)='process-orders']");
+        if (browser.findElements(route).stream().noneMatch(WebElement::isDisplayed)) {
+            click(By.xpath("//button[normalize-space(.)='Expand all']"));
+        }
+        click(route);
+        click(By.xpath("//*[self::a or self::button][normalize-space(.)='Route Diagram']"));
+        try {
+            List<String> steps = wait(Duration.ofSeconds(90)).until(d -> {
+                // the text of every node, also those scrolled out of the diagram's view (getText: only visible)
+                List<String> labels = d.findElements(By.cssSelector(".camel-node-label")).stream()
+                        .map(label -> label.getAttribute("textContent").trim()).filter(text -> !text.isBlank()).toList();
+                return labels.size() >= 3 ? labels : null;
+            });
+            assertThat(steps).as("the steps of process-orders").anyMatch(step -> step.startsWith("From jms:queue:"))
+                    .anyMatch(step -> step.startsWith("Idempotent Consum"));
+        } finally {
+            screenshot("hawtio-route-diagram");
+            Files.writeString(SCREENSHOTS.resolve("hawtio-route-diagram.html"), browser.getPageSource());
         }
     }
 

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
@@ -46,15 +47,25 @@ public class OverdueOrderResponses {
 
     /** Counts again; a partner that left the registry or lost its response mapping drops to 0. */
     public Map<String, Long> refresh() {
+        return overdue.publish(current());
+    }
+
+    /** Per partner with an order-response mapping, its overdue orders now (0 for none). */
+    public Map<String, Long> current() {
         Instant now = Instant.now();
         Map<String, Long> counts = count(now.minus(window), now.minus(overdueAfter));
-        Map<String, Long> shown = new HashMap<>();
+        Map<String, Long> shown = new TreeMap<>();
         for (Partner partner : partners.current().partners()) {
             if (partner.mappings().orderResponse() != null) {
                 shown.put(partner.id(), counts.getOrDefault(partner.id(), 0L));
             }
         }
-        return overdue.publish(shown);
+        return shown;
+    }
+
+    /** How long after its admission an unanswered order counts as overdue. */
+    public Duration overdueAfter() {
+        return overdueAfter;
     }
 
     private Map<String, Long> count(Instant from, Instant before) {

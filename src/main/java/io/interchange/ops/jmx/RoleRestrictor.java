@@ -18,10 +18,10 @@ import org.jolokia.server.core.util.RequestType;
 
 /**
  * Jolokia's access policy per admin role: each role has a policy file in Jolokia's own format
- * ({@code jolokia/viewer-access.xml}, {@code jolokia/ops-access.xml}, an allowlist of operations and
- * a denylist of attributes that could hand out secrets), and each check asks the policy of the user
- * the request runs as ({@link JmxCaller}, set by {@link JolokiaGuard} on the request's thread). A
- * request without a user is denied everything.
+ * ({@code jolokia/viewer-access.xml}, {@code jolokia/ops-access.xml}, an allowlist of operations by
+ * name or by exact signature and a denylist of attributes that could hand out secrets), and each
+ * check asks the policy of the user the request runs as ({@link JmxCaller}, set by
+ * {@link JolokiaGuard} on the request's thread). A request without a user is denied everything.
  */
 final class RoleRestrictor implements Restrictor {
 
@@ -79,10 +79,12 @@ final class RoleRestrictor implements Restrictor {
 
     @Override
     public boolean isOperationAllowed(ObjectName name, String operation) {
-        // a policy names operations; a caller may add a signature to pick an overload: "stop()"
+        // a policy names operations, every overload allowed ("stop"), or one overload with its exact
+        // signature ("dumpRoutesAsXml()": the dump without resolved placeholders, never the one with);
+        // a caller may add a signature to pick an overload: "stop()"
         int signature = operation.indexOf('(');
         String bare = signature < 0 ? operation : operation.substring(0, signature);
-        return ask(r -> r.isOperationAllowed(name, bare));
+        return ask(r -> r.isOperationAllowed(name, bare) || signature >= 0 && r.isOperationAllowed(name, operation));
     }
 
     @Override

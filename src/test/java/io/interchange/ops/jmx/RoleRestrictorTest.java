@@ -57,6 +57,18 @@ class RoleRestrictorTest {
     }
 
     @Test
+    void everyRoleDumpsTheRoutesForHawtiosDiagramOnlyWithoutResolvedPlaceholders() {
+        for (AdminRole role : AdminRole.values()) {
+            assertThat(as(role, () -> policy.isOperationAllowed(name(CONTEXT), "dumpRoutesAsXml()"))).as(role + " ()").isTrue();
+            for (String operation : new String[] {"dumpRoutesAsXml", "dumpRoutesAsXml(boolean)",
+                    "dumpRoutesAsXml(boolean,boolean)", "dumpRoutesAsXml(boolean,boolean,boolean)", "dumpRoutesAsXml( )"}) {
+                assertThat(as(role, () -> policy.isOperationAllowed(name(CONTEXT), operation))).as(role + " " + operation).isFalse();
+            }
+            assertThat(as(role, () -> policy.isOperationAllowed(name(ROUTE), "dumpRouteAsXml()"))).as(role + " route").isFalse();
+        }
+    }
+
+    @Test
     void aCallWithoutAUserIsRefusedEverything() {
         assertThat(policy.isAttributeReadAllowed(name(ROUTE), "ExchangesTotal")).isFalse();
         assertThat(policy.isOperationAllowed(name(DLQ), "list")).isFalse();
