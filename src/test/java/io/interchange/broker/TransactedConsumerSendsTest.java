@@ -47,7 +47,7 @@ class TransactedConsumerSendsTest {
         String acceptor = "tcp://localhost:" + FreePorts.next();
         broker = new EmbeddedBroker(journal, acceptor + "?protocols=CORE", new BusTopology(
                 List.of(new BusTopology.DurableQueue("work", null), new BusTopology.DurableQueue("events", null)),
-                List.of(), new BusTopology.Redelivery(5, 0, 1.0, 0, 0.0)), 32L * 1024 * 1024);
+                List.of(), new BusTopology.Redelivery(5, 0, 1.0, 0, 0.0)), 32L * 1024 * 1024, 500_000);
         broker.start();
         artemis = new ActiveMQConnectionFactory(acceptor);
         pooled = new JmsPoolConnectionFactory();
