@@ -48,15 +48,28 @@ public class SftpDropBox extends ServiceSupport {
         return server == null ? port : server.getPort();
     }
 
+    /**
+     * The host key: read from {@code file}, or generated there once as ECDSA on NIST P-256
+     * ({@code ecdsa-sha2-nistp256}, what {@code ssh-keygen} makes for ECDSA). Not SSHD's default
+     * curve, P-521: JSch (2.27.7), the SFTP client of Camel, Mule and many partners' Java tools, builds
+     * a malformed DER signature from a P-521 signature whose {@code r} is shorter than 64 bytes
+     * and refuses the server ("Invalid encoding for signature"): about one login in 260,000 (r below 2^503).
+     * A key already in {@code file} is kept whatever its curve: clients that trust it keep trusting it.
+     */
+    static SimpleGeneratorHostKeyProvider hostKeyProvider(Path file) {
+        SimpleGeneratorHostKeyProvider hostKey = new SimpleGeneratorHostKeyProvider(file);
+        hostKey.setAlgorithm("EC");
+        hostKey.setKeySize(256);
+        return hostKey;
+    }
+
     @Override
     protected void doStart() throws IOException {
         Files.createDirectories(hostKeyFile.getParent());
         server = SshServer.setUpDefaultServer();
         server.setHost(host);
         server.setPort(port);
-        SimpleGeneratorHostKeyProvider hostKey = new SimpleGeneratorHostKeyProvider(hostKeyFile);
-        hostKey.setAlgorithm("EC");
-        server.setKeyPairProvider(hostKey);
+        server.setKeyPairProvider(hostKeyProvider(hostKeyFile));
         server.setPasswordAuthenticator(accounts);
         server.setPublickeyAuthenticator(accounts);
         server.setKeyboardInteractiveAuthenticator(null);
