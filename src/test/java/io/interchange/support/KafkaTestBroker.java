@@ -14,7 +14,8 @@ import org.apache.kafka.common.test.TestKitNodes;
 
 /**
  * A real single-node Kafka 4 broker in KRaft mode (combined broker + controller), started from the
- * Maven jars once for the whole test run and stopped when the JVM ends.
+ * Maven jars once for the whole test run and stopped when the run ends ({@link KafkaTestBrokerShutdown}),
+ * or, in a process of its own ({@code StandaloneKafka}), when that process ends.
  */
 public final class KafkaTestBroker {
 
@@ -39,15 +40,24 @@ public final class KafkaTestBroker {
             } catch (Exception e) {
                 throw new IllegalStateException("Kafka test broker did not start", e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    cluster.close();
-                } catch (Exception ignored) {
-                    // the JVM is ending; the broker's temp directory goes with it
-                }
-            }));
+            Runtime.getRuntime().addShutdownHook(new Thread(KafkaTestBroker::stop));
         }
         return cluster.bootstrapServers();
+    }
+
+    /** Stops the broker if it runs; its data directory is deleted as the JVM ends. */
+    public static synchronized void stop() {
+        if (cluster == null) {
+            return;
+        }
+        try {
+            cluster.close();
+        } catch (Exception e) {
+            // the tests are done; say so and let the JVM end
+            System.err.println("Kafka test broker did not stop cleanly: " + e);
+        } finally {
+            cluster = null;
+        }
     }
 
     /**
