@@ -95,6 +95,33 @@ class OrderEventsIT {
         }
     }
 
+    @Test
+    void anOrderDeliveredAgainAfterItsAnswerHasItsEventSentAgainAndIsNotBookedTwice() throws Exception {
+        try (RunningInterchange interchange = RunningInterchange.start(erp, Map.of());
+                BusClient bus = new BusClient(interchange.property("interchange.broker.embedded.acceptor"))) {
+            MessageConsumer subscriber = bus.subscribe("interchange.events");
+            String order = Orders.json("webshop", "AGAIN-1");
+            JsonNode admitted = Http.json(interchange.http().postJson("/api/v1/orders", order));
+            String documentId = admitted.path("documentId").asText();
+            JsonNode first = CanonicalJson.mapper().readTree(((TextMessage) subscriber.receive(30_000)).getText());
+
+            // the copy a crash or a broker failover leaves on orders.inbound after the ERP answered
+            bus.send("orders.inbound", order, Map.of("documentId", documentId,
+                    "correlationId", first.path("correlationid").asText(documentId),
+                    "businessKey", "rest:webshop:AGAIN-1"));
+            TextMessage again = (TextMessage) subscriber.receive(30_000);
+
+            assertThat(again).as("the outcome announced again").isNotNull();
+            JsonNode second = CanonicalJson.mapper().readTree(again.getText());
+            assertThat(second.path("type").asText()).isEqualTo("interchange.order.accepted");
+            assertThat(second.path("id").asText()).as("same event id: consumers drop the repeat").isEqualTo(first.path("id").asText());
+            assertThat(second.path("data").path("erpOrderNumber").asText())
+                    .isEqualTo(first.path("data").path("erpOrderNumber").asText()).isNotEmpty();
+            assertThat(erp.ordersFor("AGAIN-1")).hasSize(1);
+            assertThat(awaitState(interchange.http(), documentId, "accepted").path("attempts").asInt()).isEqualTo(1);
+        }
+    }
+
     private static String header(ConsumerRecord<String, String> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);

@@ -1,10 +1,14 @@
 package io.interchange.support;
 
+import java.util.Map;
+
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
@@ -31,6 +35,17 @@ public final class BusClient implements AutoCloseable {
     public Message receive(String queue, String documentId) throws JMSException {
         try (MessageConsumer consumer = session.createConsumer(session.createQueue(queue), "documentId = '" + documentId + "'")) {
             return consumer.receive(10_000);
+        }
+    }
+
+    /** Sends a text message with these string properties to {@code queue}, as an outside producer would. */
+    public void send(String queue, String body, Map<String, String> properties) throws JMSException {
+        TextMessage message = session.createTextMessage(body);
+        for (Map.Entry<String, String> property : properties.entrySet()) {
+            message.setStringProperty(property.getKey(), property.getValue());
+        }
+        try (MessageProducer producer = session.createProducer(session.createQueue(queue))) {
+            producer.send(message);
         }
     }
 
