@@ -264,13 +264,18 @@ class ClusterFailoverIT {
         partner.shutdown();
         int ediOrders = FILES * POS_PER_FILE;
         int allOrders = REST_ORDERS + WEBHOOK_ORDERS + ediOrders;
-        await("every accepted order at the ERP").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> erp.allOrders().size() >= allOrders);
-
-        ErpBookings bookings = ErpBookings.of(erp);
         Map<String, IntFunction<String>> channels = Map.of("rest", ClusterFailoverIT::restNumber,
                 "webhook", ClusterFailoverIT::shopNumber, "edi", ClusterFailoverIT::purchaseOrder);
         Map<String, Integer> counts = Map.of("rest", REST_ORDERS, "webhook", WEBHOOK_ORDERS, "edi", ediOrders);
+        try {
+            await("every accepted order at the ERP").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> erp.allOrders().size() >= allOrders);
+        } catch (ConditionTimeoutException e) {
+            // the assertions below fail on it; first say where each missing order is
+            printMissing(ErpBookings.of(erp), channels, counts);
+        }
+
+        ErpBookings bookings = ErpBookings.of(erp);
         Map<String, Integer> lost = new TreeMap<>();
         Map<String, Integer> duplicated = new TreeMap<>();
         channels.forEach((channel, number) -> {
@@ -511,6 +516,28 @@ class ClusterFailoverIT {
     /** The instances named by the document's file-received hops (one per read of its file). */
     private static List<String> fileReceivedBy(String purchaseOrder) {
         return fileReceived(purchaseOrder).stream().map(hop -> hop.path("node").asText()).toList();
+    }
+
+    /** Each order the ERP never booked (up to 20 per channel), with its state and last hops as instance B tracks it. */
+    private static void printMissing(ErpBookings bookings, Map<String, IntFunction<String>> channels, Map<String, Integer> counts) {
+        Map<String, String> partners = Map.of("rest", PARTNER, "webhook", "shop", "edi", EDI_PARTNER);
+        channels.forEach((channel, number) -> {
+            List<String> missing = bookings.missing(counts.get(channel), number);
+            System.out.printf("CLUSTER FAILOVER MISSING %s: %d %s%n", channel, missing.size(), missing);
+            for (String external : missing.subList(0, Math.min(20, missing.size()))) {
+                JsonNode found = opsB.getJson("/admin/v1/documents?partnerId=" + partners.get(channel) + "&externalNumber=" + external)
+                        .path("documents");
+                if (found.isEmpty()) {
+                    System.out.printf("  %s: not tracked%n", external);
+                    continue;
+                }
+                JsonNode document = opsB.getJson("/admin/v1/documents/" + found.get(0).path("documentId").asText());
+                List<String> steps = new ArrayList<>();
+                document.path("timeline").forEach(hop -> steps.add(hop.path("step").asText() + "@" + hop.path("node").asText()));
+                System.out.printf("  %s: state %s, attempts %s, hops %s%n", external, document.path("state").asText(),
+                        document.path("attempts").asText(), steps.subList(Math.max(0, steps.size() - 6), steps.size()));
+            }
+        });
     }
 
     /** The file-received hops of the PO's document (one per read of its file: node and time). */

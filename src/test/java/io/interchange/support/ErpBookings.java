@@ -1,6 +1,8 @@
 package io.interchange.support;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 
@@ -20,11 +22,18 @@ public final class ErpBookings {
 
     /** Orders numbered {@code 0..count-1} (by {@code number}) with no booking. */
     public int lost(int count, IntFunction<String> number) {
-        int lost = 0;
+        return missing(count, number).size();
+    }
+
+    /** The numbers of the orders {@code 0..count-1} with no booking. */
+    public List<String> missing(int count, IntFunction<String> number) {
+        List<String> missing = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            lost += byReference.getOrDefault(number.apply(i), 0) == 0 ? 1 : 0;
+            if (byReference.getOrDefault(number.apply(i), 0) == 0) {
+                missing.add(number.apply(i));
+            }
         }
-        return lost;
+        return missing;
     }
 
     /** Orders numbered {@code 0..count-1} booked more than once. */
