@@ -21,14 +21,12 @@ public final class DeadLetterCount {
     /** As an admin user configured by the test ({@code interchange.admin.users}). */
     public static int of(AdminClient admin) {
         // -1 is "the broker cannot tell now" (e.g. during a failover or failback), not a count
-        JsonNode[] queues = new JsonNode[1];
-        await("every dead-letter queue counted").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            queues[0] = admin.getJson("/admin/v1/dead-letter-queues").path("queues");
-            return queues[0].findValues("messages").stream().allMatch(messages -> messages.asInt() >= 0);
-        });
-        assertThat(queues[0].findValuesAsText("queue")).contains("orders.dlq");
+        JsonNode queues = await("every dead-letter queue counted").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> admin.getJson("/admin/v1/dead-letter-queues").path("queues"),
+                        listed -> listed.findValues("messages").stream().allMatch(messages -> messages.asInt() >= 0));
+        assertThat(queues.findValuesAsText("queue")).contains("orders.dlq");
         int total = 0;
-        for (JsonNode queue : queues[0]) {
+        for (JsonNode queue : queues) {
             total += queue.path("messages").asInt();
         }
         return total;

@@ -29,8 +29,9 @@ public final class ErpBookings {
     public List<String> missing(int count, IntFunction<String> number) {
         List<String> missing = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            if (byReference.getOrDefault(number.apply(i), 0) == 0) {
-                missing.add(number.apply(i));
+            String reference = number.apply(i);
+            if (!byReference.containsKey(reference)) {
+                missing.add(reference);
             }
         }
         return missing;
