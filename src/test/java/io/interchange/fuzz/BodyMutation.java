@@ -63,6 +63,9 @@ public enum BodyMutation {
     }
 
     private void mutate(ObjectNode root, Random random, List<String> duplicated) {
+        if (objectsWithFields(root).isEmpty()) {
+            return; // earlier mutations removed every member a mutation could name
+        }
         switch (this) {
             case DUPLICATE_KEY -> {
                 ObjectNode object = pick(objectsWithFields(root), random);
@@ -118,7 +121,7 @@ public enum BodyMutation {
     private static void replaceSomeValue(ObjectNode root, Random random, JsonNode value) {
         List<JsonNode> containers = new ArrayList<>();
         collect(root, containers);
-        containers.removeIf(node -> node.isEmpty());
+        containers.removeIf(node -> node instanceof ObjectNode object ? names(object).isEmpty() : node.isEmpty());
         JsonNode container = pick(containers, random);
         if (container instanceof ObjectNode object) {
             object.set(pick(names(object), random), value);
@@ -127,10 +130,15 @@ public enum BodyMutation {
         }
     }
 
+    /**
+     * Objects with a member a mutation can name: an object whose only member is an earlier
+     * duplicate's marker has none.
+     */
     private static List<ObjectNode> objectsWithFields(ObjectNode root) {
         List<JsonNode> containers = new ArrayList<>();
         collect(root, containers);
-        return containers.stream().filter(n -> n instanceof ObjectNode && !n.isEmpty()).map(ObjectNode.class::cast).toList();
+        return containers.stream().filter(ObjectNode.class::isInstance).map(ObjectNode.class::cast)
+                .filter(object -> !names(object).isEmpty()).toList();
     }
 
     private static void collect(JsonNode node, List<JsonNode> containers) {
