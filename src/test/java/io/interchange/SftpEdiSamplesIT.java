@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -357,6 +358,60 @@ class SftpEdiSamplesIT {
             assertThat(ordersTracked("globex-eu", "E5-9001")).hasSize(1);
             assertThat(duplicateInterchanges("globex-eu")).isGreaterThanOrEqualTo(1);
         }
+    }
+
+    /**
+     * A run stopped (a crash, a killed cluster instance) after the file's interchange was answered
+     * and registered, before the file was moved: the same file, with the same name, size and
+     * modification time, is read again. The partner had its 997; it gets nothing more (no TA1
+     * "duplicate"), the file is archived, no order twice. The same bytes uploaded again under the
+     * same name later (a new modification time) are the partner's duplicate: TA1 025.
+     */
+    @Test
+    void theSameFileReadAgainAfterAStopBeforeItsMoveIsArchivedWithoutASecondAnswer() throws Exception {
+        String file = EdiSamples.x12("x12/acme-850-004010-three-orders.edi", 2031, "S31")
+                .replace("*0800*102*X*", "*0800*3102*X*").replace("GE*3*102~", "GE*3*3102~");
+        Instant modified = Instant.parse("2026-11-21T08:00:00Z");
+        try (SftpAccount acme = login("acme"); SftpAccount intake = serviceView()) {
+            upload(acme, "same.edi", file, modified);
+            OutboundFolder.take(acme, "997-", "AK1*PO*3102");
+            await().atMost(Duration.ofSeconds(20)).until(() -> archived(intake, "acme", "-same.edi") == 1);
+            for (String po : List.of("S31-5001", "S31-5002", "S31-5003")) {
+                await().atMost(Duration.ofSeconds(20)).until(() -> erp.ordersFor(po).size() == 1);
+            }
+            double duplicatesBefore = duplicateInterchanges("acme");
+
+            upload(acme, "same.edi", file, modified);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> archived(intake, "acme", "-same.edi") == 2);
+            assertThat(intake.list("/error/acme")).noneMatch(n -> n.contains("-same.edi"));
+            assertThat(OutboundFolder.peek(acme, "997-", "AK1*PO*3102")).as("a second 997").isEmpty();
+            assertThat(OutboundFolder.peek(acme, "TA1-", "TA1*000002031")).as("a TA1").isEmpty();
+            assertThat(duplicateInterchanges("acme")).as("not counted as the partner's duplicate").isEqualTo(duplicatesBefore);
+            assertThat(ordersTracked("acme", "S31-5001")).hasSize(1);
+
+            upload(acme, "same.edi", file, modified.plusSeconds(3600));
+
+            EdiText ta1 = EdiText.x12(OutboundFolder.take(acme, "TA1-", "TA1*000002031"));
+            assertThat(ta1.segment("TA1").get(5)).as("025: duplicate interchange control number").isEqualTo("025");
+            assertThat(reason(intake, "acme", "same.edi"))
+                    .contains("interchange 000002031 not processed: duplicate of interchange 000002031 received in same.edi");
+            assertThat(duplicateInterchanges("acme")).isEqualTo(duplicatesBefore + 1);
+            for (String po : List.of("S31-5001", "S31-5002", "S31-5003")) {
+                assertThat(erp.ordersFor(po)).as(po).hasSize(1);
+            }
+        }
+    }
+
+    /** Uploads under a name the intake skips, sets the time, then renames into place (the time stays). */
+    private static void upload(SftpAccount account, String name, String content, Instant modified) throws Exception {
+        account.put("inbound/" + name + ".part", content);
+        account.setModified("inbound/" + name + ".part", modified);
+        account.rename("inbound/" + name + ".part", "inbound/" + name);
+    }
+
+    private static long archived(SftpAccount intake, String partner, String suffix) throws Exception {
+        return intake.list("/archive/" + partner).stream().filter(n -> n.endsWith(suffix)).count();
     }
 
     @Test

@@ -98,6 +98,11 @@ public final class SftpAccount implements AutoCloseable {
         }
     }
 
+    /** Sets the file's modification time, as {@code sftp put -p} or {@code touch -d} would (whole seconds). */
+    public void setModified(String path, java.time.Instant modified) throws SftpException {
+        channel.setMtime(path, (int) modified.getEpochSecond());
+    }
+
     public void rename(String from, String to) throws SftpException {
         channel.rename(from, to);
     }

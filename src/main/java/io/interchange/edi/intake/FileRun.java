@@ -220,7 +220,11 @@ final class FileRun implements EdiHandler, AutoCloseable {
                     + (admittedDespiteTrailer ? " accepted with errors, its valid transactions went on: " : " rejected: ")
                     + result.problems());
         }
-        if (skip != null && skip.duplicate()) {
+        if (skip != null && skip.kind() == Skip.Kind.READ_AGAIN) {
+            LOG.info("Partner {} file {}: interchange {} not processed again, nothing sent: it {}", partner.id(), fileName,
+                    result.header().controlNumber(), skip.reason());
+            notes.add("interchange " + result.header().controlNumber() + " " + skip.reason());
+        } else if (skip != null && skip.kind() == Skip.Kind.DUPLICATE) {
             reportDuplicate(result.header());
         } else if (skip != null) {
             rejectWhole(result.header(), skip.problem());
@@ -355,7 +359,7 @@ final class FileRun implements EdiHandler, AutoCloseable {
         String sender = Partner.senderKey(header.senderQualifier(), header.senderId(), x12);
         if (!sender.equals(partner.senderKey())) {
             // ISA06 / UNB S002
-            skip = new Skip(false, "sender " + sender + " is not partner " + partner.id() + " (" + partner.senderKey() + ")",
+            skip = new Skip(Skip.Kind.REFUSED, "sender " + sender + " is not partner " + partner.id() + " (" + partner.senderKey() + ")",
                     new EnvelopeProblem(EnvelopeError.INTERCHANGE_SENDER_UNKNOWN, x12 ? "ISA" : "UNB", x12 ? 6 : 2, sender));
             rejections.add("interchange " + header.controlNumber() + " rejected: unknown partner id, " + skip.reason());
             return;
@@ -365,7 +369,7 @@ final class FileRun implements EdiHandler, AutoCloseable {
             String receiver = x12 ? header.receiverQualifier() + ":" + header.receiverId()
                     : Partner.senderKey(header.receiverQualifier(), header.receiverId(), false);
             boolean qualifier = error == EnvelopeError.INTERCHANGE_RECEIVER_QUALIFIER_INVALID;
-            skip = new Skip(false, "addressed to " + receiver + ", which is not Interchange "
+            skip = new Skip(Skip.Kind.REFUSED, "addressed to " + receiver + ", which is not Interchange "
                     + (x12 ? receivers.x12() : receivers.edifact()),
                     new EnvelopeProblem(error, x12 ? "ISA" : "UNB", x12 ? (qualifier ? 7 : 8) : 3, receiver));
             rejections.add("interchange " + header.controlNumber() + " rejected: wrong receiver, " + skip.reason());
@@ -373,11 +377,19 @@ final class FileRun implements EdiHandler, AutoCloseable {
         if (skip != null) {
             return;
         }
-        services.register().duplicateOf(partner.id(), header.controlNumber()).ifPresent(first -> {
+        services.register().firstReceipt(partner.id(), header.controlNumber()).ifPresent(first -> {
+            if (first.isFile(fileKey)) {
+                // this very file (name, size and time), handled and answered before: a run stopped
+                // (a crash, a killed instance) after registering it and before moving it
+                skip = new Skip(Skip.Kind.READ_AGAIN, "was handled from this same file before (same name, size and"
+                        + " modification time) and its acknowledgements went out then; the file had not been moved"
+                        + " when that run stopped", null);
+                return;
+            }
             // ISA13 / UNB 0020
-            skip = new Skip(true, "duplicate of interchange " + header.controlNumber() + " received in " + first,
-                    new EnvelopeProblem(EnvelopeError.INTERCHANGE_DUPLICATE, x12 ? "ISA" : "UNB", x12 ? 13 : 5,
-                            header.controlNumber()));
+            skip = new Skip(Skip.Kind.DUPLICATE, "duplicate of interchange " + header.controlNumber() + " received in "
+                    + first.fileName(), new EnvelopeProblem(EnvelopeError.INTERCHANGE_DUPLICATE, x12 ? "ISA" : "UNB",
+                            x12 ? 13 : 5, header.controlNumber()));
         });
     }
 
@@ -552,8 +564,20 @@ final class FileRun implements EdiHandler, AutoCloseable {
         return node.path(field).isNull() ? null : node.path(field).asText(null);
     }
 
-    /** Why an interchange is not looked at, and the envelope problem that says so to the partner. */
-    private record Skip(boolean duplicate, String reason, EnvelopeProblem problem) {
+    /**
+     * Why an interchange is not looked at, and the envelope problem that says so to the partner
+     * (none for one read again: the partner had its answer).
+     */
+    private record Skip(Kind kind, String reason, EnvelopeProblem problem) {
+
+        enum Kind {
+            /** not this partner's, or not addressed to Interchange: rejected as a whole */
+            REFUSED,
+            /** its control number came before in another file (or another upload): reported per partner policy */
+            DUPLICATE,
+            /** the same file read again after a stop between its registration and its move: archived, nothing sent */
+            READ_AGAIN
+        }
     }
 
     /** An order waiting for its batch to go on the bus, with what its tracking record needs. */

@@ -16,8 +16,10 @@ import io.interchange.tracking.TrackingException;
  * Interchange control numbers each partner has sent ({@code edi_interchange}). An interchange is
  * registered only once its file is fully handled and its acknowledgements are out, so a file left
  * for a later poll (database down, still being written) is not mistaken for a duplicate when it
- * is read again. The one window left, a stop between registering and moving the file, makes the
- * file come back as a duplicate: reported, never processed twice.
+ * is read again. A stop between registering and moving the file (a crash, a killed cluster
+ * instance) leaves the file in {@code inbound/}: it comes back with the same key (name, size,
+ * modification time) as its registration, and is recognised as read again, not as the partner's
+ * duplicate ({@link Receipt#isFile}).
  */
 public class InterchangeRegister {
 
@@ -27,8 +29,17 @@ public class InterchangeRegister {
         this.dataSource = dataSource;
     }
 
-    /** The file that first brought this interchange, if it was received before. */
-    public Optional<String> duplicateOf(String partnerId, String controlNumber) {
+    /** Where an interchange was first received: its file's name and key ({@code name|size|modified}). */
+    public record Receipt(String fileName, String fileKey) {
+
+        /** Whether {@code fileKey} is the very file this receipt came from (not a new upload of the same name). */
+        public boolean isFile(String otherKey) {
+            return fileKey != null && fileKey.equals(otherKey);
+        }
+    }
+
+    /** The first receipt of this interchange, if it was received before. */
+    public Optional<Receipt> firstReceipt(String partnerId, String controlNumber) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement(
                         "select file_name, file_key from edi_interchange where partner_id = ? and control_number = ?")) {
@@ -36,7 +47,7 @@ public class InterchangeRegister {
             select.setString(2, controlNumber);
             try (ResultSet row = select.executeQuery()) {
                 if (row.next()) {
-                    return Optional.of(row.getString(1));
+                    return Optional.of(new Receipt(row.getString(1), row.getString(2)));
                 }
                 return Optional.empty();
             }
