@@ -47,7 +47,7 @@ class OpsHousekeepingIT {
         insert("webhook-deliveries", "shop:recent", now.minus(Duration.ofDays(29)));
         insert("webhook-callbacks", "event-old", now.minus(Duration.ofDays(3)));
         insert("webhook-callbacks", "event-recent", now.minus(Duration.ofDays(1)));
-        insert("erp-orders", "settled-long-ago", now.minus(Duration.ofDays(3_000)));
+        insert("erp-cancellations", "settled-long-ago", now.minus(Duration.ofDays(3_000)));
     }
 
     @AfterAll
@@ -63,7 +63,7 @@ class OpsHousekeepingIT {
 
         assertThat(ids("webhook-deliveries")).containsExactly("shop:recent");
         assertThat(ids("webhook-callbacks")).as("its retention is configurable").containsExactly("event-recent");
-        assertThat(ids("erp-orders")).as("never purged by default").contains("settled-long-ago");
+        assertThat(ids("erp-cancellations")).as("never purged by default").contains("settled-long-ago");
         assertThat(interchange.http().get("/observe/metrics").body())
                 .contains("interchange_housekeeping_removed_total{processor=\"webhook-deliveries\",table=\"CAMEL_MESSAGEPROCESSED\"} 5.0")
                 .contains("interchange_housekeeping_removed_total{processor=\"webhook-callbacks\",table=\"CAMEL_MESSAGEPROCESSED\"} 1.0");

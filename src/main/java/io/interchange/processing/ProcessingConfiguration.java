@@ -20,7 +20,6 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.PropertyInject;
 import org.apache.camel.component.jslt.JsltComponent;
-import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 
 /**
  * What happens on the bus ({@code routes/processing/}): the document tracker and canonical schemas
@@ -63,12 +62,10 @@ public class ProcessingConfiguration implements CamelConfiguration {
         return new OrderProgress(tracker, metrics, new OrderEvents(eventSource));
     }
 
-    /** Keys of orders whose ERP outcome (accepted or rejected) is settled. */
+    /** Orders whose ERP outcome (accepted or rejected) is settled: their tracking rows say so. */
     @BindToRegistry("erpOrdersRepository")
-    public JdbcMessageIdRepository erpOrdersRepository(DataSource dataSource) {
-        JdbcMessageIdRepository repository = new JdbcMessageIdRepository(dataSource, "erp-orders");
-        repository.setCreateTableIfNotExists(false);
-        return repository;
+    public SettledOrders erpOrdersRepository(DocumentTracker tracker) {
+        return new SettledOrders(tracker);
     }
 
     @BindToRegistry("cancellationOutcome")

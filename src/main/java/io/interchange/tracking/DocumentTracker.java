@@ -277,6 +277,19 @@ public class DocumentTracker {
         }
     }
 
+    /** Whether the document holds the ERP's final answer (accepted or rejected); one read by primary key. */
+    public boolean isSettled(String documentId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("select state from tracked_document where document_id = ?")) {
+            query.setString(1, documentId);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() && DocumentState.valueOf(rows.getString(1)).isFinal();
+            }
+        } catch (SQLException e) {
+            throw new TrackingException("Cannot read the state of " + documentId, e);
+        }
+    }
+
     public Optional<TrackedDocument> find(String documentId) {
         return findOne(SELECT_DOCUMENT + " where document_id = ?", documentId);
     }
