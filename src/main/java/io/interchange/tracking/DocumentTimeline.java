@@ -48,17 +48,21 @@ public class DocumentTimeline {
         record(documentId, step, outcome, detail, Instant.now());
     }
 
+    /** Committed with whatever else waits to be written ({@link GroupCommit}); returns once it is. */
     public void record(String documentId, String step, String outcome, String detail, Instant at) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(
+        try {
+            GroupCommit.of(dataSource).run(connection -> {
+                try (PreparedStatement insert = connection.prepareStatement(
                         "insert into document_event (document_id, step, outcome, detail, at, node_id) values (?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, documentId);
-            insert.setString(2, step);
-            insert.setString(3, outcome);
-            insert.setString(4, clip(detail));
-            insert.setTimestamp(5, Timestamp.from(at));
-            insert.setString(6, node);
-            insert.executeUpdate();
+                    insert.setString(1, documentId);
+                    insert.setString(2, step);
+                    insert.setString(3, outcome);
+                    insert.setString(4, clip(detail));
+                    insert.setTimestamp(5, Timestamp.from(at));
+                    insert.setString(6, node);
+                    return insert.executeUpdate();
+                }
+            });
         } catch (SQLException e) {
             throw new TrackingException("Cannot record " + step + " of " + documentId, e);
         }

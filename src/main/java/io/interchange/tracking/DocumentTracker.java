@@ -40,12 +40,15 @@ public class DocumentTracker {
     private static final int MAX_TEXT = 4000;
 
     private final DataSource dataSource;
+    /** Small writes committed together with other callers' ({@link GroupCommit}). */
+    private final GroupCommit group;
     private final DocumentTimeline timeline;
     private final String node;
 
     /** @param node this instance's id ({@code interchange.node.id}), written with every state change it records */
     public DocumentTracker(DataSource dataSource, String node) {
         this.dataSource = dataSource;
+        this.group = GroupCommit.of(dataSource);
         this.timeline = new DocumentTimeline(dataSource, node);
         this.node = node;
     }
@@ -96,19 +99,21 @@ public class DocumentTracker {
      * </ul>
      */
     public Admission record(NewDocument document, String detail) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
+        try {
+            group.run(connection -> {
                 insertDocument(connection, document, DocumentState.RECEIVED, 0);
                 insertHistory(connection, document.documentId(), DocumentState.RECEIVED, detail, document.receivedAt());
-                connection.commit();
-                return new Admission(document.documentId(), document.correlationId(), false);
-            } catch (SQLException e) {
-                connection.rollback();
-                if (!isUniqueViolation(e)) {
-                    throw e;
-                }
+                return null;
+            });
+            return new Admission(document.documentId(), document.correlationId(), false);
+        } catch (SQLException e) {
+            if (!isUniqueViolation(e)) {
+                throw new TrackingException("Cannot admit " + document.businessKey(), e);
             }
+        }
+        // its business key or its document id is taken: a duplicate, a conflict, or its own copy tracked from the bus
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
             Admission original = original(connection, document)
                     .orElseThrow(() -> new IllegalStateException("Duplicate without original: " + document.businessKey()));
             if (!original.documentId().equals(document.documentId())) {
@@ -202,36 +207,41 @@ public class DocumentTracker {
     public BusCopy submitted(NewDocument document, int attempt) {
         Instant now = Instant.now();
         String detail = "attempt " + attempt;
-        try (Connection connection = dataSource.getConnection()) {
-            // the state and its history entry commit together: a reader never sees one without the other
-            connection.setAutoCommit(false);
+        try {
             for (int look = 1; ; look++) {
                 // one statement, one snapshot: read apart, the admission could commit in between and
                 // the copy would find its own row as the owner of its key
-                Map<String, String> rows = rowsOf(connection, document);
+                Map<String, String> rows;
+                try (Connection connection = dataSource.getConnection()) {
+                    rows = rowsOf(connection, document);
+                }
                 Optional<DocumentState> own = Optional.ofNullable(rows.remove(document.documentId())).map(DocumentState::valueOf);
                 String owner = rows.isEmpty() ? null : rows.keySet().iterator().next();
                 BusCopy copy = BusCopy.of(own.orElse(null), owner);
+                // the state and its history entries commit together: a reader never sees one without the other
                 switch (copy) {
-                    case TRACKED -> {
+                    case TRACKED -> group.run(connection -> {
                         updateState(connection, document.documentId(), DocumentState.SUBMITTED, null, null, attempt, now);
                         insertHistory(connection, document.documentId(), DocumentState.SUBMITTED, detail, now);
-                    }
+                        return null;
+                    });
                     case UNTRACKED -> {
                         try {
-                            insertDocument(connection, document, DocumentState.SUBMITTED, attempt);
+                            group.run(connection -> {
+                                insertDocument(connection, document, DocumentState.SUBMITTED, attempt);
+                                // received first: its history reads the same whichever of the two recorded the row
+                                insertHistory(connection, document.documentId(), DocumentState.RECEIVED,
+                                        "tracked from the bus (its admission did not commit before it was consumed)",
+                                        document.receivedAt());
+                                insertHistory(connection, document.documentId(), DocumentState.SUBMITTED, detail, now);
+                                return null;
+                            });
                         } catch (SQLException e) {
-                            connection.rollback();
                             if (!isUniqueViolation(e) || look > 1) {
                                 throw e;
                             }
                             continue; // a pending admission committed meanwhile (or a retry took the key): look again
                         }
-                        // received first: its history reads the same whichever of the two recorded the row
-                        insertHistory(connection, document.documentId(), DocumentState.RECEIVED,
-                                "tracked from the bus (its admission did not commit before it was consumed)",
-                                document.receivedAt());
-                        insertHistory(connection, document.documentId(), DocumentState.SUBMITTED, detail, now);
                     }
                     case SETTLED -> timeline.record(document.documentId(), "redelivered", "settled",
                             "a copy came off the bus again (attempt " + attempt + ") after the ERP's final answer ("
@@ -241,7 +251,6 @@ public class DocumentTracker {
                             + " tracking row (an admission cut off before its commit, then retried as this"
                             + " document); acknowledged without an ERP call", now);
                 }
-                connection.commit();
                 return copy;
             }
         } catch (SQLException e) {
@@ -251,8 +260,12 @@ public class DocumentTracker {
 
     /** Records an attempt that failed and will be retried; the state stays SUBMITTED. */
     public void attemptFailed(String documentId, String detail) {
-        try (Connection connection = dataSource.getConnection()) {
-            insertHistory(connection, documentId, DocumentState.SUBMITTED, detail, Instant.now());
+        Instant now = Instant.now();
+        try {
+            group.run(connection -> {
+                insertHistory(connection, documentId, DocumentState.SUBMITTED, detail, now);
+                return null;
+            });
         } catch (SQLException e) {
             throw new TrackingException("Cannot record failed attempt for " + documentId, e);
         }
@@ -261,17 +274,13 @@ public class DocumentTracker {
     /** Moves the document to a final or dead-lettered state. */
     public void settle(String documentId, DocumentState state, String erpOrderNumber, String reason) {
         Instant now = Instant.now();
-        try (Connection connection = dataSource.getConnection()) {
-            // one commit: a reader that sees the new state sees its history entry too
-            connection.setAutoCommit(false);
-            try {
+        try {
+            // one transaction: a reader that sees the new state sees its history entry too
+            group.run(connection -> {
                 updateState(connection, documentId, state, erpOrderNumber, reason, null, now);
                 insertHistory(connection, documentId, state, erpOrderNumber != null ? "ERP order " + erpOrderNumber : reason, now);
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            }
+                return null;
+            });
         } catch (SQLException e) {
             throw new TrackingException("Cannot record " + state + " for " + documentId, e);
         }

@@ -73,8 +73,8 @@ public final class EndToEndBenchmark {
             RawSends raw = new RawSends(acceptor);
 
             // warm-up of both (JIT, pools, journal files), not counted
-            new Posting(orders, clients, runId + "-w").measure(Duration.ofSeconds(10), meters, inbound, events);
-            raw.measure(Duration.ofSeconds(5), interchange);
+            new Posting(orders, clients, runId + "-w").measure(WarmUp.subject(), meters, inbound, events);
+            raw.measure(WarmUp.baseline(), interchange);
 
             double[] subject = new double[repetitions];
             double[] baseline = new double[repetitions];

@@ -50,9 +50,9 @@ public final class IntakeBenchmark {
             byte[] sample = Orders.json("bench", "sample").getBytes(StandardCharsets.UTF_8);
 
             // warm-up of both paths (JIT, pools), then the measured runs
-            load.run("warm-up echo", URI.create(base + "bench/echo"), 200, i -> sample, Duration.ofSeconds(5));
+            load.run("warm-up echo", URI.create(base + "bench/echo"), 200, i -> sample, WarmUp.baseline());
             load.run("warm-up intake", URI.create(base + "api/v1/orders"), 202,
-                    i -> order(runId + "-w", i), Duration.ofSeconds(5));
+                    i -> order(runId + "-w", i), WarmUp.subject());
 
             List<List<LoadRun>> runs = Alternation.run(repetitions,
                     r -> load.run("raw platform-http echo", URI.create(base + "bench/echo"), 200, i -> sample, duration),

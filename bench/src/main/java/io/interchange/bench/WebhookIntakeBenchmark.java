@@ -74,9 +74,9 @@ public final class WebhookIntakeBenchmark {
             IntFunction<IntFunction<HttpRequest>> order = r -> i -> signed(shopUri, "orders/create",
                     WebhookDeliveries.shopOrder(runId + r * 200_000L + i));
 
-            load.run("warm-up echo", 200, echo, Duration.ofSeconds(5));
-            load.run("warm-up ignored topic", 202, ignored, Duration.ofSeconds(5));
-            load.run("warm-up order", 202, warmUpOrder, Duration.ofSeconds(5));
+            load.run("warm-up echo", 200, echo, WarmUp.baseline());
+            load.run("warm-up ignored topic", 202, ignored, WarmUp.baseline());
+            load.run("warm-up order", 202, warmUpOrder, WarmUp.subject());
 
             List<List<LoadRun>> runs = Alternation.run(repetitions,
                     r -> load.run("raw platform-http echo", 200, echo, duration),
