@@ -44,7 +44,9 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  * before the baseline runs, so neither run competes with the other's leftovers.
  *
  * <p>Arguments: [seconds per run, default 20] [repetitions, default 3]. System properties:
- * {@code bench.clients} (default 16), {@code bench.consumers} (default: the runtime's).
+ * {@code bench.clients} (default 16), {@code bench.consumers} (default: the runtime's),
+ * {@code bench.db-url} (+ {@code bench.db-user}, {@code bench.db-password}) for the tracking store on
+ * PostgreSQL, {@code bench.warmup-seconds}.
  */
 public final class EndToEndBenchmark {
 
@@ -61,8 +63,18 @@ public final class EndToEndBenchmark {
         int clients = Integer.getInteger("bench.clients", 16);
         String consumers = System.getProperty("bench.consumers");
         String runId = Long.toString(System.currentTimeMillis(), 36);
-        Map<String, String> overrides = consumers == null ? Map.of()
-                : Map.of("interchange.processing.consumers", consumers, "interchange.events.consumers", consumers);
+        Map<String, String> overrides = new java.util.HashMap<>();
+        if (consumers != null) {
+            overrides.put("interchange.processing.consumers", consumers);
+            overrides.put("interchange.events.consumers", consumers);
+        }
+        // the tracking store on PostgreSQL instead of the embedded H2 (an empty database; Flyway migrates it)
+        String database = System.getProperty("bench.db-url");
+        if (database != null) {
+            overrides.put("interchange.db.url", database);
+            overrides.put("interchange.db.username", System.getProperty("bench.db-user", "interchange"));
+            overrides.put("interchange.db.password", System.getProperty("bench.db-password", "interchange"));
+        }
         try (TestErp erp = TestErp.start();
                 RunningInterchange interchange = RunningInterchange.start(erp, overrides)) {
             URI orders = interchange.http().get("/observe/health").uri().resolve("/api/v1/orders");
