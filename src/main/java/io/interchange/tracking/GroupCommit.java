@@ -6,7 +6,7 @@ import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
+import java.util.HashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -44,7 +44,11 @@ public final class GroupCommit {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
     /** At most this many units per transaction: bounds the time one commit holds the others. */
     private static final int MAX_BATCH = 64;
-    private static final Map<DataSource, GroupCommit> BY_SOURCE = new WeakHashMap<>();
+    /**
+     * Kept for the JVM's life: the writer holds its data source, so nothing here could be let go
+     * earlier anyway. One idle daemon thread per data source (the runtime has one; tests several).
+     */
+    private static final Map<DataSource, GroupCommit> BY_SOURCE = new HashMap<>();
 
     private final DataSource dataSource;
     private final LinkedBlockingQueue<Pending<?>> waiting = new LinkedBlockingQueue<>();

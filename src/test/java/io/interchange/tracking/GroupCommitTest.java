@@ -97,19 +97,25 @@ class GroupCommitTest {
     }
 
     private static int insert(Connection connection, String documentId, String step) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "insert into document_event (document_id, step, outcome, at, node_id) values (?, ?, 'ok', current_timestamp, 'test')")) {
-            insert.setString(1, documentId);
-            insert.setString(2, step);
-            return insert.executeUpdate();
-        }
+        return insert(connection, null, documentId, step);
     }
 
     private static int insertWithId(Connection connection, long id, String documentId) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "insert into document_event (id, document_id, step, outcome, at, node_id) values (?, ?, 'fixed', 'ok', current_timestamp, 'test')")) {
-            insert.setLong(1, id);
-            insert.setString(2, documentId);
+        return insert(connection, id, documentId, "fixed");
+    }
+
+    /** A hop of {@code documentId}; with {@code id} given, under that primary key (to collide on purpose). */
+    private static int insert(Connection connection, Long id, String documentId, String step) throws SQLException {
+        String columns = id == null ? "" : "id, ";
+        String values = id == null ? "" : "?, ";
+        try (PreparedStatement insert = connection.prepareStatement("insert into document_event (" + columns
+                + "document_id, step, outcome, at, node_id) values (" + values + "?, ?, 'ok', current_timestamp, 'test')")) {
+            int i = 1;
+            if (id != null) {
+                insert.setLong(i++, id);
+            }
+            insert.setString(i++, documentId);
+            insert.setString(i, step);
             return insert.executeUpdate();
         }
     }
