@@ -5,11 +5,18 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.interchange.support.AdminClient;
 import io.interchange.support.EdiSamples;
 import io.interchange.support.Http;
 import io.interchange.support.PartnerRegistryFile;
@@ -29,6 +36,7 @@ class SftpEdiIntakeIT {
     private static TestErp erp;
     private static RunningInterchange interchange;
     private static Http api;
+    private static AdminClient viewer;
     private static int sftpPort;
 
     @BeforeAll
@@ -36,8 +44,12 @@ class SftpEdiIntakeIT {
         erp = TestErp.start();
         PartnerRegistryFile registry = PartnerRegistryFile.create();
         sftpPort = io.interchange.support.FreePorts.next();
-        interchange = RunningInterchange.start(erp, registry.dropBoxProperties(sftpPort));
+        Map<String, String> properties = new HashMap<>(registry.dropBoxProperties(sftpPort));
+        properties.put("interchange.admin.users", "vera:viewer");
+        properties.put("interchange.admin.user.vera.password", "vera-secret");
+        interchange = RunningInterchange.start(erp, properties);
         api = interchange.http();
+        viewer = AdminClient.as(interchange, "vera", "vera-secret");
         await().atMost(Duration.ofSeconds(20)).until(() -> interchange.context().getRoute("intake-sftp-acme") != null);
     }
 
@@ -201,6 +213,73 @@ class SftpEdiIntakeIT {
             await().atMost(Duration.ofSeconds(30)).until(() ->
                     api.getJson("/api/v1/orders?partnerId=acme&externalOrderNumber=T4-4711").path("documents").size() == 1);
             await().atMost(Duration.ofSeconds(20)).until(() -> acme.list("inbound").isEmpty());
+        }
+    }
+
+    /**
+     * A bus commit that fails across a broker failover may still have reached the bus: the file is left
+     * for its next read, its orders go on to the ERP, and nothing of the file's pass is recorded. The
+     * 855 of such an order waits (no attempt spent) until the file's next read records the order's
+     * origin, then goes out once. The state that failover leaves is made here by stopping the 855 route
+     * and deleting what the pass recorded.
+     */
+    @Test
+    void anOrderResponseWaitsForTheOriginItsFilesNextReadRecords() throws Exception {
+        String route = "outbound-edi-855-acme";
+        DataSource database = interchange.context().getRegistry().findSingleByType(DataSource.class);
+        String file = EdiSamples.x12("x12/acme-850-004010-single.edi", 1009, "T9");
+        try (SftpAccount acme = SftpAccount.login(sftpPort, "acme", PartnerRegistryFile.PASSWORD)) {
+            interchange.context().getRouteController().stopRoute(route);
+            acme.put("inbound/acme-unrecorded.edi", file);
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    api.getJson("/api/v1/orders?partnerId=acme&externalOrderNumber=T9-4711").path("documents").size() == 1);
+            String documentId = api.getJson("/api/v1/orders?partnerId=acme&externalOrderNumber=T9-4711")
+                    .path("documents").get(0).path("documentId").asText();
+            await().atMost(Duration.ofSeconds(20)).until(() ->
+                    api.getJson("/api/v1/orders/" + documentId).path("state").asText().equals("accepted"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> acme.list("inbound").isEmpty());
+            awaitOutbound(acme, "997-", "ISA*00*          *00*          *ZZ*INTERCHANGE");
+            execute(database, "delete from edi_transaction where document_id = '" + documentId + "'");
+            execute(database, "delete from edi_interchange where partner_id = 'acme' and control_number = '000001009'");
+
+            interchange.context().getRouteController().startRoute(route);
+            JsonNode waiting = awaitStep(documentId, "order-response-retrying");
+            assertThat(waiting.path("detail").asText()).startsWith("waiting, no attempt counted: order " + documentId
+                    + " has no EDI origin recorded yet");
+            assertThat(acme.list("outbound")).noneMatch(name -> name.startsWith("855-"));
+
+            acme.put("inbound/acme-unrecorded.edi", file);   // the file's next read
+            String response = awaitOutbound(acme, "855-", "T9-4711").get(0);
+            assertThat(segments(response, '~')).anyMatch(s -> s.startsWith("BAK*00*AC*T9-4711*"));
+            assertThat(api.getJson("/api/v1/orders/" + documentId).path("edi").path("fileName").asText())
+                    .isEqualTo("acme-unrecorded.edi");
+            awaitStep(documentId, "order-response-sent");
+            assertThat(viewer.getJson("/admin/v1/documents/" + documentId).path("timeline").findValuesAsText("step"))
+                    .doesNotContain("order-response-dead-lettered")
+                    .filteredOn("order-response-sent"::equals).hasSize(1);
+            assertThat(acme.list("outbound")).noneMatch(name -> name.startsWith("855-"));
+        } finally {
+            interchange.context().getRouteController().startRoute(route);
+        }
+    }
+
+    private static JsonNode awaitStep(String documentId, String step) {
+        JsonNode[] hop = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            for (JsonNode entry : viewer.getJson("/admin/v1/documents/" + documentId).path("timeline")) {
+                if (entry.path("step").asText().equals(step)) {
+                    hop[0] = entry;
+                    return true;
+                }
+            }
+            return false;
+        });
+        return hop[0];
+    }
+
+    private static void execute(DataSource database, String sql) throws Exception {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate(sql);
         }
     }
 

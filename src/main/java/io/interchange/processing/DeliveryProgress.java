@@ -45,9 +45,15 @@ public class DeliveryProgress {
     public void retryLater(Exchange exchange) {
         RetryPolicy.Verdict verdict = OrderRetries.verdict(exchange);
         String when = "; tried again in " + seconds(verdict.delay()) + " s";
-        String detail = OrderRetries.isRefusal(DeadLetterHeaders.caught(exchange))
-                ? "the ERP circuit breaker refused the call; no attempt counted" + when
-                : "attempt " + verdict.next().attemptsMade() + " failed: " + verdict.reason() + when;
+        Throwable cause = DeadLetterHeaders.caught(exchange);
+        String detail;
+        if (OrderRetries.isWait(cause)) {
+            detail = "waiting, no attempt counted: " + verdict.reason() + when;
+        } else if (OrderRetries.isRefusal(cause)) {
+            detail = "the ERP circuit breaker refused the call; no attempt counted" + when;
+        } else {
+            detail = "attempt " + verdict.next().attemptsMade() + " failed: " + verdict.reason() + when;
+        }
         LOG.warn("Document {} ({}) from {}: {}", documentId(exchange), exchange.getMessage().getHeader(
                 DocumentHeaders.BUSINESS_KEY), queue(exchange), detail);
         try {

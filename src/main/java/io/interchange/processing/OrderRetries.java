@@ -54,9 +54,15 @@ public class OrderRetries {
         Throwable cause = DeadLetterHeaders.caught(exchange);
         RetryState before = state(exchange);
         double random = ThreadLocalRandom.current().nextDouble();
-        RetryPolicy.Verdict verdict = isRefusal(cause)
-                ? policy.afterRefusal(before, clock.instant(), random)
-                : policy.afterFailure(before, DeadLetterHeaders.describe(cause), clock.instant(), random);
+        NotYetException wait = ObjectHelper.getException(NotYetException.class, cause);
+        RetryPolicy.Verdict verdict;
+        if (wait != null) {
+            verdict = policy.afterWait(before, wait.getMessage(), clock.instant(), random);
+        } else if (isRefusal(cause)) {
+            verdict = policy.afterRefusal(before, clock.instant(), random);
+        } else {
+            verdict = policy.afterFailure(before, DeadLetterHeaders.describe(cause), clock.instant(), random);
+        }
         exchange.setProperty(VERDICT, verdict);
         return verdict.deadLetter();
     }
@@ -87,6 +93,10 @@ public class OrderRetries {
 
     public static RetryPolicy.Verdict verdict(Exchange exchange) {
         return exchange.getProperty(VERDICT, RetryPolicy.Verdict.class);
+    }
+
+    static boolean isWait(Throwable cause) {
+        return ObjectHelper.getException(NotYetException.class, cause) != null;
     }
 
     static boolean isRefusal(Throwable cause) {

@@ -15,6 +15,10 @@ import java.time.Instant;
  *       failed and has been failing for longer than {@code maxAge} goes to the dead-letter queue then:
  *       that is how an order that always fails still gets out while its own failures keep the breaker
  *       cycling.</li>
+ *   <li>a <b>wait</b>: the delivery needs something another flow has not recorded yet
+ *       ({@link NotYetException}); no attempt either. Its clock starts at the first wait, it comes
+ *       back after as long again as it has waited (within the schedule's bounds), and it goes to the
+ *       dead-letter queue once it has waited for {@code maxAge}.</li>
  * </ul>
  * An order that has never failed is never dead-lettered for its age: while the ERP is away it waits.
  */
@@ -53,6 +57,16 @@ public record RetryPolicy(int maxAttempts, Duration maxAge, RetrySchedule schedu
         }
         // comes back soon: the breaker's gate holds it while the breaker stays open
         return new Verdict(false, before, schedule.delayAfter(1, random), "the ERP circuit breaker refused the call");
+    }
+
+    /** The delivery waits for something another flow records first ({@link NotYetException}). */
+    public Verdict afterWait(RetryState before, String reason, Instant now, double random) {
+        Instant since = before.hasFailed() ? before.failingSince() : now;
+        RetryState next = new RetryState(before.attemptsMade(), since, reason);
+        if (isOverdue(next, now)) {
+            return new Verdict(true, next, Duration.ZERO, "still waiting " + maxAge + " after it began (maximum age): " + reason);
+        }
+        return new Verdict(false, next, schedule.delayAfterWaiting(Duration.between(since, now), random), reason);
     }
 
     /** True when the order has failed and has kept failing for the maximum age. */

@@ -37,6 +37,15 @@ public record RetrySchedule(Duration initialDelay, double multiplier, Duration m
         return Duration.ofMillis(full - (long) ((full - shortest) * random));
     }
 
+    /**
+     * The wait of a delivery that has been waiting for {@code waited} ({@link RetryPolicy#afterWait}):
+     * as long again, within {@code initialDelay} and {@code maxDelay}, shortened by the jitter.
+     */
+    public Duration delayAfterWaiting(Duration waited, double random) {
+        long full = Math.min(Math.max(waited.toMillis(), initialDelay.toMillis()), maxDelay.toMillis());
+        return Duration.ofMillis(full - (long) (full * jitter * random));
+    }
+
     /** The un-jittered delay after {@code attemptsMade} failures: initial * multiplier^(n-1), capped. */
     long ceiling(int attemptsMade) {
         double delay = initialDelay.toMillis() * Math.pow(multiplier, Math.max(0, attemptsMade - 1));

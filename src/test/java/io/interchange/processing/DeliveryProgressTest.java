@@ -160,6 +160,44 @@ class DeliveryProgressTest {
     }
 
     /** As the error handler hands it over: the original message, the failure caught, the flow's variables. */
+    @Test
+    void aDeliveryWaitingForItsRecordComesBackWithoutAnAttemptAndLaterForLonger() {
+        Exchange first = failed(new NotYetException("order doc-1 has no EDI origin recorded yet"));
+
+        assertThat(progress.shouldDeadLetter(first)).isFalse();
+        progress.retryLater(first);
+
+        assertThat(first.getMessage().getHeader(OrderRetries.ATTEMPTS_MADE)).isEqualTo(0);
+        assertThat(first.getMessage().getHeader(OrderRetries.FAILING_SINCE)).isEqualTo(NOW.toEpochMilli());
+        assertThat(first.getMessage().getHeader(OrderRetries.SCHEDULED_DELIVERY)).isEqualTo(NOW.plusSeconds(1).toEpochMilli());
+        assertThat(recorded).containsExactly("retrying: waiting, no attempt counted: order doc-1 has no EDI origin"
+                + " recorded yet; tried again in 1.0 s");
+
+        Exchange later = failed(new NotYetException("order doc-1 has no EDI origin recorded yet"));
+        later.getMessage().setHeader(OrderRetries.ATTEMPTS_MADE, 0);
+        later.getMessage().setHeader(OrderRetries.FAILING_SINCE, NOW.minusSeconds(12).toEpochMilli());
+        later.getMessage().setHeader(DocumentHeaders.DELIVERY_COUNT, 1);
+        assertThat(progress.shouldDeadLetter(later)).isFalse();
+        progress.retryLater(later);
+
+        assertThat(later.getMessage().getHeader(OrderRetries.ATTEMPTS_MADE)).isEqualTo(0);
+        assertThat(later.getMessage().getHeader(OrderRetries.SCHEDULED_DELIVERY)).isEqualTo(NOW.plusSeconds(12).toEpochMilli());
+    }
+
+    @Test
+    void aDeliveryStillWaitingAfterTheMaximumAgeIsDeadLetteredWithWhatItWaitedFor() {
+        Exchange exchange = failed(new NotYetException("order doc-1 has no EDI origin recorded yet"));
+        exchange.getMessage().setHeader(OrderRetries.ATTEMPTS_MADE, 0);
+        exchange.getMessage().setHeader(OrderRetries.FAILING_SINCE, NOW.minus(Duration.ofMinutes(30)).toEpochMilli());
+
+        assertThat(progress.shouldDeadLetter(exchange)).isTrue();
+        progress.deadLettered(exchange);
+
+        assertThat(exchange.getMessage().getHeader(DeadLetterHeaders.ERROR, String.class))
+                .isEqualTo("still waiting PT30M after it began (maximum age): order doc-1 has no EDI origin recorded yet");
+        assertThat(recorded).singleElement().asString().startsWith("dead-lettered after 0: still waiting PT30M");
+    }
+
     private static Exchange failed(Exception failure) {
         Exchange exchange = new DefaultExchange(CONTEXT);
         exchange.getMessage().setBody("{\"type\":\"interchange.order.accepted\"}");

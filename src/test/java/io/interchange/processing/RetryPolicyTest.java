@@ -89,4 +89,48 @@ class RetryPolicyTest {
         assertThat(policy.isOverdue(failing, NOW)).isFalse();
         assertThat(policy.afterRefusal(failing, NOW, 0).deadLetter()).isFalse();
     }
+
+    @Test
+    void aWaitIsNoAttemptStartsItsClockAndComesBackAfterTheFirstDelay() {
+        RetryPolicy.Verdict verdict = policy.afterWait(RetryState.FRESH, "no EDI origin recorded yet", NOW, 0);
+
+        assertThat(verdict.deadLetter()).isFalse();
+        assertThat(verdict.next()).isEqualTo(new RetryState(0, NOW, "no EDI origin recorded yet"));
+        assertThat(verdict.delay()).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aLongerWaitComesBackAfterAsLongAgainUpToTheCap() {
+        RetryState waiting = new RetryState(0, NOW.minusSeconds(7), "no EDI origin recorded yet");
+
+        assertThat(policy.afterWait(waiting, "no EDI origin recorded yet", NOW, 0).delay()).isEqualTo(Duration.ofSeconds(7));
+        assertThat(policy.afterWait(new RetryState(0, NOW.minusSeconds(600), "x"), "x", NOW, 0).delay())
+                .isEqualTo(Duration.ofSeconds(60));
+        assertThat(policy.afterWait(waiting, "x", NOW, 0.999).delay())
+                .as("jitter shortens by at most its share").isBetween(Duration.ofMillis(5_600), Duration.ofSeconds(7));
+    }
+
+    @Test
+    void waitsNeverUseUpAttemptsButEndInTheDeadLetterQueueAfterTheMaximumAge() {
+        RetryState waiting = new RetryState(0, NOW.minusSeconds(5), "no EDI origin recorded yet");
+        for (int wait = 0; wait < 20; wait++) {
+            assertThat(policy.afterWait(waiting, "no EDI origin recorded yet", NOW, 0).deadLetter()).isFalse();
+        }
+
+        RetryPolicy.Verdict verdict = policy.afterWait(new RetryState(0, NOW.minus(Duration.ofMinutes(30)), "x"),
+                "no EDI origin recorded yet", NOW, 0);
+
+        assertThat(verdict.deadLetter()).isTrue();
+        assertThat(verdict.next().attemptsMade()).isZero();
+        assertThat(verdict.reason()).contains("PT30M").endsWith("no EDI origin recorded yet");
+    }
+
+    @Test
+    void aFailureAfterAWaitCountsAsTheFirstAttemptAndKeepsTheClock() {
+        RetryState waited = policy.afterWait(RetryState.FRESH, "no origin yet", NOW.minusSeconds(40), 0).next();
+
+        RetryPolicy.Verdict verdict = policy.afterFailure(waited, "partner SFTP server down", NOW, 0);
+
+        assertThat(verdict.next()).isEqualTo(new RetryState(1, NOW.minusSeconds(40), "partner SFTP server down"));
+    }
 }

@@ -4,6 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Function;
 
@@ -33,15 +36,24 @@ public class ControlNumberSequence {
      * a number is spent only on a document that went out, and none is handed out twice.
      */
     public <T> T withNext(String partnerId, List<String> kinds, Function<long[], T> use) {
-        kinds.forEach(kind -> ensureRow(partnerId, kind));
+        return inTransaction(partnerId, kinds, draws -> draws.next(kinds, use));
+    }
+
+    /**
+     * One database transaction for documents that go out and what records that they did: {@code work}
+     * draws numbers ({@link Draws#next}) and writes its records on {@link Draws#connection}; all of
+     * it commits together once {@code work} returns. A stop before the commit spends no number and
+     * records nothing, so the documents are written again with the same numbers (the same file names:
+     * the partner finds one file each), never answered twice under new ones.
+     *
+     * @param kinds every kind {@code work} may draw (their rows are made beforehand)
+     */
+    public <T> T inTransaction(String partnerId, Collection<String> kinds, Work<T> work) {
+        new LinkedHashSet<>(kinds).forEach(kind -> ensureRow(partnerId, kind));
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                long[] values = new long[kinds.size()];
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = take(connection, partnerId, kinds.get(i));
-                }
-                T result = use.apply(values);
+                T result = work.apply(new Draws(partnerId, connection));
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
@@ -50,6 +62,57 @@ public class ControlNumberSequence {
             }
         } catch (SQLException e) {
             throw new TrackingException("Cannot take control numbers " + kinds + " for " + partnerId, e);
+        }
+    }
+
+    /** What runs in {@link #inTransaction}. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T apply(Draws draws) throws SQLException;
+    }
+
+    /** The numbers and the connection of one {@link #inTransaction}. */
+    public static final class Draws {
+
+        private final String partnerId;
+        private final Connection connection;
+        /** Whether anything was drawn or written yet: a failing first draw can then undo the whole transaction. */
+        private boolean touched;
+
+        private Draws(String partnerId, Connection connection) {
+            this.partnerId = partnerId;
+            this.connection = connection;
+        }
+
+        /**
+         * The next number of each of {@code kinds}, handed to {@code use}; if it throws, the numbers
+         * go back (nothing else of the transaction does) and the exception goes on.
+         */
+        public <T> T next(List<String> kinds, Function<long[], T> use) throws SQLException {
+            // the first draw needs no savepoint: going back to the start undoes nothing else
+            Savepoint before = touched ? connection.setSavepoint() : null;
+            try {
+                long[] values = new long[kinds.size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = take(connection, partnerId, kinds.get(i));
+                }
+                T result = use.apply(values);
+                touched = true;
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                if (before == null) {
+                    connection.rollback();
+                } else {
+                    connection.rollback(before);
+                }
+                throw e;
+            }
+        }
+
+        /** Records written here commit with the numbers drawn. */
+        public Connection connection() {
+            touched = true;
+            return connection;
         }
     }
 
@@ -99,6 +162,8 @@ public class ControlNumberSequence {
 
     /** The partner's first number of this kind; a concurrent first insert makes us take the next one instead. */
     private static long first(Connection connection, String partnerId, String kind) throws SQLException {
+        // a savepoint, not a rollback: the transaction may hold other documents' numbers already
+        Savepoint before = connection.setSavepoint();
         try (PreparedStatement insert = connection.prepareStatement(
                 "insert into edi_control_number (partner_id, kind, next_value) values (?, ?, 2)")) {
             insert.setString(1, partnerId);
@@ -109,7 +174,7 @@ public class ControlNumberSequence {
             if (!"23505".equals(e.getSQLState())) {
                 throw e;
             }
-            connection.rollback();
+            connection.rollback(before);
             return take(connection, partnerId, kind);
         }
     }

@@ -2,7 +2,9 @@ package io.interchange.edi.intake;
 
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import io.interchange.edi.EdiException;
 import io.interchange.edi.EdiInterchangeReader;
@@ -24,8 +26,8 @@ import org.slf4j.LoggerFactory;
  *       mapped as it is read and admitted in batches of a few hundred (one commit to the bus each),
  *       the acknowledgements are built (exchange property {@value #OUTCOME});</li>
  *   <li>{@link #acknowledge}: each acknowledgement is written with control numbers drawn for it and
- *       goes to the partner's {@code outbound/} (the numbers are kept only if it got there), the
- *       interchanges are registered as received, the transactions counted; a file with any
+ *       goes to the partner's {@code outbound/}; the numbers spent and the interchanges registered as
+ *       received commit together once they are all there; the transactions are counted; a file with any
  *       rejection is then refused, so it lands in {@code error/} with the list of rejections beside
  *       it and in the partner's {@code outbound/}.</li>
  * </ol>
@@ -100,25 +102,34 @@ public class EdiFileIntake {
         FileOutcome outcome = exchange.getProperty(OUTCOME, FileOutcome.class);
         Partner partner = partners.require(outcome.partnerId());
         List<String> rejections = new ArrayList<>(outcome.rejections());
+        Set<String> kinds = new LinkedHashSet<>();
+        outcome.acknowledgements().forEach(draft -> kinds.addAll(draft.kinds()));
         try {
-            List<String> delivered = new ArrayList<>();
-            for (AcknowledgementDraft draft : outcome.acknowledgements()) {
-                try {
-                    delivered.add(services.numbers().withNext(partner.id(), draft.kinds(), numbers -> {
-                        OutboundDocument document = draft.write(numbers);
-                        outbox.deliver(partner, document);
-                        return document.fileName();
-                    }));
-                } catch (EdiWriteException e) {
-                    rejections.add("the " + draft.type() + " acknowledgement " + e.getMessage());
+            // the acknowledgements, their control numbers and the registration of the interchanges
+            // commit together: a stop before the commit writes the same files again at the next pass
+            // (same numbers, same names), a stop after it finds the interchanges registered
+            services.numbers().inTransaction(partner.id(), kinds, draws -> {
+                List<String> delivered = new ArrayList<>();
+                for (AcknowledgementDraft draft : outcome.acknowledgements()) {
+                    try {
+                        delivered.add(draws.next(draft.kinds(), numbers -> {
+                            OutboundDocument document = draft.write(numbers);
+                            outbox.deliver(partner, document);
+                            return document.fileName();
+                        }));
+                    } catch (EdiWriteException e) {
+                        rejections.add("the " + draft.type() + " acknowledgement " + e.getMessage());
+                    }
                 }
-            }
-            String sent = "in outbound/: " + String.join(", ", delivered);
-            for (FileOutcome.ReceivedInterchange interchange : outcome.interchanges()) {
-                services.register().register(partner.id(), interchange.controlNumber(), outcome.fileName(),
-                        outcome.fileKey(), interchange.transactions());
-                services.tracking().acknowledged(partner.id(), outcome.fileName(), interchange.controlNumber(), sent);
-            }
+                String sent = "in outbound/: " + String.join(", ", delivered);
+                for (FileOutcome.ReceivedInterchange interchange : outcome.interchanges()) {
+                    services.register().register(draws.connection(), partner.id(), interchange.controlNumber(),
+                            outcome.fileName(), outcome.fileKey(), interchange.transactions());
+                    services.tracking().acknowledged(draws.connection(), partner.id(), outcome.fileName(),
+                            interchange.controlNumber(), sent);
+                }
+                return delivered;
+            });
         } catch (TrackingException | CamelExecutionException e) {
             throw new RetryLaterException("acknowledgements not delivered: " + e.getMessage(), e);
         }

@@ -41,13 +41,25 @@ public class EdiTracking implements DocumentDetails {
         recordAll(List.of(record));
     }
 
-    /** Several records in one transaction (a file's batch of admitted orders). */
+    /**
+     * Several records in one transaction (a file's batch of admitted orders). A resend of a known
+     * order ({@code duplicate}) whose document has no {@code admitted} record is recorded as its
+     * admission, with its canonical order: the pass that put the order on the bus stopped before
+     * recording it (a bus commit that failed across a failover but had reached the bus), and the
+     * order response waits for this record ({@code NotYetException}). Other resends keep no copy.
+     */
     public void recordAll(List<EdiTransactionRecord> records) {
         if (records.isEmpty()) {
             return;
         }
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
+            try {
+                records = withFirstRecords(connection, records);
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
             try (PreparedStatement insert = connection.prepareStatement("""
                         insert into edi_transaction (partner_id, file_name, interchange_control_number,
                             group_control_number, transaction_control_number, transaction_set, external_number,
@@ -84,6 +96,36 @@ public class EdiTracking implements DocumentDetails {
         }
     }
 
+    /** The records as written: a resend becomes the first record of an unrecorded document; resends keep no copy. */
+    private static List<EdiTransactionRecord> withFirstRecords(Connection connection, List<EdiTransactionRecord> records)
+            throws SQLException {
+        if (records.stream().noneMatch(EdiTracking::isResend)) {
+            return records;
+        }
+        List<EdiTransactionRecord> written = new ArrayList<>(records.size());
+        try (PreparedStatement select = connection.prepareStatement(
+                "select count(*) from edi_transaction where document_id = ? and state = 'admitted'")) {
+            for (EdiTransactionRecord record : records) {
+                if (!isResend(record)) {
+                    written.add(record);
+                    continue;
+                }
+                select.setString(1, record.documentId());
+                boolean recorded;
+                try (ResultSet row = select.executeQuery()) {
+                    row.next();
+                    recorded = row.getLong(1) > 0;
+                }
+                written.add(recorded ? record.withState("duplicate", null) : record.withState("admitted", record.canonicalOrder()));
+            }
+        }
+        return written;
+    }
+
+    private static boolean isResend(EdiTransactionRecord record) {
+        return "duplicate".equals(record.state()) && record.documentId() != null;
+    }
+
     private static DocumentTimeline.NewHop fileReceived(EdiTransactionRecord record) {
         return new DocumentTimeline.NewHop(record.documentId(), "file-received", "ok", record.transactionSet() + " "
                 + record.transactionControlNumber() + " in group " + record.groupControlNumber() + " of interchange "
@@ -93,13 +135,14 @@ public class EdiTracking implements DocumentDetails {
 
     /**
      * One {@code acknowledgement-sent} hop for every document that an interchange of this file
-     * made or resent, written in one statement so that a file of any size costs no memory here.
+     * made or resent, written in one statement so that a file of any size costs no memory here, on
+     * the transaction that spends the acknowledgement's control numbers.
      * The {@code distinct} is in a subquery: PostgreSQL types the parameters of a {@code select
      * distinct} list before it sees the insert's columns, and refused the timestamp as text.
      */
-    public void acknowledged(String partnerId, String fileName, String interchangeControlNumber, String detail) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement("""
+    public void acknowledged(Connection connection, String partnerId, String fileName, String interchangeControlNumber,
+            String detail) {
+        try (PreparedStatement insert = connection.prepareStatement("""
                         insert into document_event (document_id, step, outcome, detail, at, node_id)
                         select document_id, 'acknowledgement-sent', 'ok', ?, ?, ? from (
                             select distinct document_id from edi_transaction
@@ -116,6 +159,11 @@ public class EdiTracking implements DocumentDetails {
             throw new TrackingException("Cannot record the acknowledgement of interchange " + interchangeControlNumber
                     + " of " + fileName, e);
         }
+    }
+
+    /** The order response could not be written yet; it comes back ({@code detail} says why and when). */
+    public void responseRetrying(String documentId, String detail) {
+        timeline.record(documentId, "order-response-retrying", "retrying", detail);
     }
 
     /** The order response could not be written; it waits in the dead-letter queue. */
@@ -139,9 +187,13 @@ public class EdiTracking implements DocumentDetails {
         }
     }
 
-    /** The order response (855 / ORDRSP) answering the document is in the partner's outbound folder. */
-    public void responded(String documentId, String detail) {
-        timeline.record(documentId, "order-response-sent", "ok", detail);
+    /**
+     * The order response (855 / ORDRSP) answering the document is in the partner's outbound folder:
+     * recorded on the transaction that spends its control numbers, so a stop before the commit leaves
+     * it unrecorded and it is written again with the same numbers (one file name).
+     */
+    public void responded(Connection connection, String documentId, String detail) throws SQLException {
+        timeline.recordAll(connection, List.of(new DocumentTimeline.NewHop(documentId, "order-response-sent", "ok", detail)));
     }
 
     /** The canonical order JSON an admitted transaction became, for the order response. */

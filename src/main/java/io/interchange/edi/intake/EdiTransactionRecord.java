@@ -10,4 +10,10 @@ package io.interchange.edi.intake;
 public record EdiTransactionRecord(String partnerId, String fileName, String interchangeControlNumber,
         String groupControlNumber, String transactionControlNumber, String transactionSet, String externalNumber,
         String documentId, String state, String reason, String canonicalOrder) {
+
+    /** The same transaction in another state, with or without its canonical order. */
+    public EdiTransactionRecord withState(String newState, String order) {
+        return new EdiTransactionRecord(partnerId, fileName, interchangeControlNumber, groupControlNumber,
+                transactionControlNumber, transactionSet, externalNumber, documentId, newState, reason, order);
+    }
 }

@@ -432,7 +432,8 @@ final class FileRun implements EdiHandler, AutoCloseable {
     /** On the admission thread: one batch on the bus and in the tracking store. */
     private List<Admission> admit(List<Admitting> orders) {
         // the 855/ORDRSP is the only reader of the tracked copy of the canonical order (the bus has
-        // the other until the ERP took it): partners without one do not get the copy
+        // the other until the ERP took it): partners without one do not get the copy. A known order's
+        // copy is kept only if it turns out to be the order's first record (EdiTracking.recordAll)
         boolean keepsOrder = partner.mappings().orderResponse() != null;
         List<Admission> admissions = services.admission().admitAll(orders.stream().map(Admitting::order).toList());
         List<EdiTransactionRecord> records = new ArrayList<>(orders.size());
@@ -441,8 +442,7 @@ final class FileRun implements EdiHandler, AutoCloseable {
             Admission admission = admissions.get(i);
             records.add(new EdiTransactionRecord(partner.id(), fileName, order.interchange(), order.group(),
                     order.transaction(), order.setId(), order.number(), admission.documentId(),
-                    admission.duplicate() ? "duplicate" : "admitted", null,
-                    keepsOrder && !admission.duplicate() ? order.json() : null));
+                    admission.duplicate() ? "duplicate" : "admitted", null, keepsOrder ? order.json() : null));
         }
         services.tracking().recordAll(records);
         return admissions;

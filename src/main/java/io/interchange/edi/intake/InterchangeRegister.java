@@ -56,23 +56,30 @@ public class InterchangeRegister {
         }
     }
 
-    public void register(String partnerId, String controlNumber, String fileName, String fileKey, int transactions) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement("""
-                        insert into edi_interchange (partner_id, control_number, file_name, file_key, transactions, received_at)
-                        values (?, ?, ?, ?, ?, ?)""")) {
+    /**
+     * Registers an interchange as received, on the transaction that also spends the control numbers
+     * of its acknowledgements ({@link ControlNumberSequence#inTransaction}): an interchange is
+     * registered exactly when its acknowledgements are out. One registered before (an earlier pass
+     * over the same file) stays as it was.
+     */
+    public void register(Connection connection, String partnerId, String controlNumber, String fileName, String fileKey,
+            int transactions) {
+        // insert-if-absent in one statement: a failed insert would abort the caller's transaction on PostgreSQL
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into edi_interchange (partner_id, control_number, file_name, file_key, transactions, received_at)
+                select ?, ?, ?, ?, ?, ? where not exists
+                    (select 1 from edi_interchange where partner_id = ? and control_number = ?)""")) {
             insert.setString(1, partnerId);
             insert.setString(2, controlNumber);
             insert.setString(3, fileName);
             insert.setString(4, fileKey);
             insert.setInt(5, transactions);
             insert.setTimestamp(6, Timestamp.from(Instant.now()));
+            insert.setString(7, partnerId);
+            insert.setString(8, controlNumber);
             insert.executeUpdate();
         } catch (SQLException e) {
-            if (!"23505".equals(e.getSQLState())) {
-                throw new TrackingException("Cannot register interchange " + controlNumber + " of " + partnerId, e);
-            }
-            // registered by an earlier pass over the same file
+            throw new TrackingException("Cannot register interchange " + controlNumber + " of " + partnerId, e);
         }
     }
 }

@@ -8,7 +8,8 @@ import org.apache.camel.Exchange;
 /**
  * A dead-lettered 855/ORDRSP (mapping failure, partner's SFTP server down) gets an
  * {@code order-response-dead-lettered} hop on its order's timeline, from which ops replay it once
- * the cause is fixed. A retry is only logged.
+ * the cause is fixed; a retry or a wait (its order's EDI origin not recorded yet) an
+ * {@code order-response-retrying} hop saying why and when it is tried again.
  */
 public class OrderResponseRecord implements DeliveryRecord {
 
@@ -20,6 +21,10 @@ public class OrderResponseRecord implements DeliveryRecord {
 
     @Override
     public void retrying(Exchange exchange, String detail) {
+        String documentId = exchange.getMessage().getHeader(DocumentHeaders.DOCUMENT_ID, String.class);
+        if (documentId != null) {
+            tracking.responseRetrying(documentId, detail);
+        }
     }
 
     @Override

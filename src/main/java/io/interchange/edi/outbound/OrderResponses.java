@@ -19,6 +19,7 @@ import io.interchange.model.DocumentHeaders;
 import io.interchange.partner.OwnIdentity;
 import io.interchange.partner.Partner;
 import io.interchange.partner.PartnerDirectory;
+import io.interchange.processing.NotYetException;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,8 @@ import org.slf4j.LoggerFactory;
 public class OrderResponses {
 
     private static final Logger LOG = LoggerFactory.getLogger(OrderResponses.class);
+    /** ISA13/GS06/ST02, UNB 0020/(UNG)/UNH 0062. */
+    private static final List<String> ENVELOPE_NUMBERS = List.of("interchange", "group", "transaction");
 
     private final PartnerDirectory partners;
     private final EdiTracking tracking;
@@ -58,9 +61,12 @@ public class OrderResponses {
     public void respond(Exchange exchange) throws Exception {
         String documentId = exchange.getMessage().getHeader(DocumentHeaders.DOCUMENT_ID, String.class);
         JsonNode event = CanonicalJson.mapper().readTree(exchange.getMessage().getBody(String.class));
-        EdiTracking.AdmittedTransaction origin = tracking.admitted(documentId).orElse(null);
-        if (origin == null || origin.canonicalOrder() == null) {
-            LOG.warn("No EDI origin for document {}; no order response sent", documentId);
+        EdiTracking.AdmittedTransaction origin = tracking.admitted(documentId).orElseThrow(() -> new NotYetException(
+                "order " + documentId + " has no EDI origin recorded yet: its file's pass ended before recording it"
+                        + " (a bus failover or a stop) and the file's next read records it"));
+        if (origin.canonicalOrder() == null) {
+            LOG.warn("Partner {}: order {} was admitted while the partner had no order-response mapping; no order"
+                    + " response sent", origin.partnerId(), documentId);
             return;
         }
         Partner partner = partners.require(origin.partnerId());
@@ -90,31 +96,37 @@ public class OrderResponses {
         OwnIdentity own = partners.current().own();
         boolean x12 = partner.standard() == Partner.Standard.X12;
         String setId = x12 ? "855" : "ORDRSP";
-        // the numbers are kept only if the response went out: a failed write or delivery leaves no gap
-        long[] drawn = numbers.withNext(partner.id(), List.of("interchange", "group", "transaction"), values -> {
-            OutboundEnvelope envelope = x12
-                    ? OutboundEnvelope.x12().sender(own.x12Qualifier(), own.x12Id())
-                            .receiver(partner.x12().qualifier(), partner.x12().id())
-                            .applicationIds(own.x12GroupId(), partner.x12().groupId())
-                            .functionalId("PR").version(partner.version()).controlNumbers(values[0], values[1], values[2]).build()
-                    : OutboundEnvelope.edifact().sender(own.edifactQualifier(), own.edifactId())
-                            .receiver(partner.edifact().qualifier(), partner.edifact().id())
-                            .version(partner.version().charAt(0) + ":" + partner.version().substring(1) + ":UN")
-                            .controlNumbers(values[0], values[1], values[2]).build();
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            writer.write(envelope, setId, tree, out);
-            outbox.deliver(partner, new OutboundDocument(setId + "-" + values[0] + (x12 ? ".x12" : ".edi"), out.toByteArray()));
+        String decision = input.path("status").asText();
+        // the numbers are kept only if the response went out, and commit with its records: a stop
+        // before the commit (a crash, a killed instance) writes it again with the same numbers
+        long[] drawn = numbers.inTransaction(partner.id(), ENVELOPE_NUMBERS, draws -> {
+            long[] values = draws.next(ENVELOPE_NUMBERS, taken -> {
+                OutboundEnvelope envelope = x12
+                        ? OutboundEnvelope.x12().sender(own.x12Qualifier(), own.x12Id())
+                                .receiver(partner.x12().qualifier(), partner.x12().id())
+                                .applicationIds(own.x12GroupId(), partner.x12().groupId())
+                                .functionalId("PR").version(partner.version()).controlNumbers(taken[0], taken[1], taken[2]).build()
+                        : OutboundEnvelope.edifact().sender(own.edifactQualifier(), own.edifactId())
+                                .receiver(partner.edifact().qualifier(), partner.edifact().id())
+                                .version(partner.version().charAt(0) + ":" + partner.version().substring(1) + ":UN")
+                                .controlNumbers(taken[0], taken[1], taken[2]).build();
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                writer.write(envelope, setId, tree, out);
+                outbox.deliver(partner, new OutboundDocument(fileName(setId, taken[0], x12), out.toByteArray()));
+                return taken;
+            });
+            String fileName = fileName(setId, values[0], x12);
+            // the partner's 997/999/CONTRL will name these numbers (acknowledgement loop)
+            sent.record(draws.connection(), partner.id(), setId, fileName, values[0], values[1], values[2], documentId);
+            tracking.responded(draws.connection(), documentId, setId + " (" + decision + ") in outbound/" + fileName
+                    + ", interchange " + values[0]);
             return values;
         });
-        long interchange = drawn[0];
-        long group = drawn[1];
-        long transaction = drawn[2];
-        String fileName = setId + "-" + interchange + (x12 ? ".x12" : ".edi");
-        // the partner's 997/999/CONTRL will name these numbers (acknowledgement loop)
-        sent.record(partner.id(), setId, fileName, interchange, group, transaction, documentId);
-        tracking.responded(documentId, setId + " (" + input.path("status").asText() + ") in outbound/" + fileName
-                + ", interchange " + interchange);
-        LOG.info("Partner {}: {} {} for order {} ({})", partner.id(), setId, interchange,
-                input.path("order").path("header").path("externalOrderNumber").asText(), input.path("status").asText());
+        LOG.info("Partner {}: {} {} for order {} ({})", partner.id(), setId, drawn[0],
+                input.path("order").path("header").path("externalOrderNumber").asText(), decision);
+    }
+
+    private static String fileName(String setId, long interchange, boolean x12) {
+        return setId + "-" + interchange + (x12 ? ".x12" : ".edi");
     }
 }

@@ -29,11 +29,13 @@ public class SentDocuments {
         this.dataSource = dataSource;
     }
 
-    /** A document is in the partner's outbound folder and waits for its acknowledgement. */
-    public void record(String partnerId, String setId, String fileName, long interchange, long group, long transaction,
-            String documentId) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement("""
+    /**
+     * A document is in the partner's outbound folder and waits for its acknowledgement; recorded on
+     * the transaction that spends its control numbers.
+     */
+    public void record(Connection connection, String partnerId, String setId, String fileName, long interchange,
+            long group, long transaction, String documentId) {
+        try (PreparedStatement insert = connection.prepareStatement("""
                         insert into edi_sent_document (partner_id, transaction_set, file_name, interchange_control_number,
                             group_control_number, transaction_control_number, document_id, sent_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
