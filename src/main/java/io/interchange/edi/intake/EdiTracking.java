@@ -173,17 +173,23 @@ public class EdiTracking implements DocumentDetails {
 
     /** Whether a response saying {@code decision} was already written for the document (a redelivery, a replay). */
     public boolean hasResponded(String documentId, String decision) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement select = connection.prepareStatement("select count(*) from document_event"
-                        + " where document_id = ? and step = 'order-response-sent' and detail like ?")) {
+        try (Connection connection = dataSource.getConnection()) {
+            return hasResponded(connection, documentId, decision);
+        } catch (SQLException e) {
+            throw new TrackingException("Cannot read the order responses of " + documentId, e);
+        }
+    }
+
+    /** {@link #hasResponded(String, String)} on the caller's transaction. */
+    public boolean hasResponded(Connection connection, String documentId, String decision) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("select count(*) from document_event"
+                + " where document_id = ? and step = 'order-response-sent' and detail like ?")) {
             select.setString(1, documentId);
             select.setString(2, "% (" + decision + ") %");
             try (ResultSet row = select.executeQuery()) {
                 row.next();
                 return row.getLong(1) > 0;
             }
-        } catch (SQLException e) {
-            throw new TrackingException("Cannot read the order responses of " + documentId, e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.interchange.edi.outbound;
 
 import java.io.ByteArrayOutputStream;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -20,6 +21,7 @@ import io.interchange.partner.OwnIdentity;
 import io.interchange.partner.Partner;
 import io.interchange.partner.PartnerDirectory;
 import io.interchange.processing.NotYetException;
+import io.interchange.tracking.TrackingException;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +78,8 @@ public class OrderResponses {
         String type = event.path("type").asText();
         String status = type.endsWith(".accepted") ? "accepted" : "rejected";
         if (tracking.hasResponded(documentId, status)) {
-            // a redelivery after a crash between the write and the commit, or a replayed dead letter
+            // an event announced again (its order delivered again after the ERP answer), a replayed dead
+            // letter; a stop between the write and the commit recorded nothing and is written again here
             LOG.info("Partner {}: order {} was already answered ({}); not written again", partner.id(), documentId, status);
             return;
         }
@@ -93,40 +96,75 @@ public class OrderResponses {
         input.set("order", CanonicalJson.mapper().readTree(origin.canonicalOrder()));
         ObjectNode tree = (ObjectNode) mapping.apply(partner.mappings().orderResponse(), input);
 
-        OwnIdentity own = partners.current().own();
-        boolean x12 = partner.standard() == Partner.Standard.X12;
-        String setId = x12 ? "855" : "ORDRSP";
+        String setId = partner.standard() == Partner.Standard.X12 ? "855" : "ORDRSP";
         String decision = input.path("status").asText();
-        // the numbers are kept only if the response went out, and commit with its records: a stop
-        // before the commit (a crash, a killed instance) writes it again with the same numbers
-        long[] drawn = numbers.inTransaction(partner.id(), ENVELOPE_NUMBERS, draws -> {
-            long[] values = draws.next(ENVELOPE_NUMBERS, taken -> {
-                OutboundEnvelope envelope = x12
-                        ? OutboundEnvelope.x12().sender(own.x12Qualifier(), own.x12Id())
-                                .receiver(partner.x12().qualifier(), partner.x12().id())
-                                .applicationIds(own.x12GroupId(), partner.x12().groupId())
-                                .functionalId("PR").version(partner.version()).controlNumbers(taken[0], taken[1], taken[2]).build()
-                        : OutboundEnvelope.edifact().sender(own.edifactQualifier(), own.edifactId())
-                                .receiver(partner.edifact().qualifier(), partner.edifact().id())
-                                .version(partner.version().charAt(0) + ":" + partner.version().substring(1) + ":UN")
-                                .controlNumbers(taken[0], taken[1], taken[2]).build();
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                writer.write(envelope, setId, tree, out);
-                outbox.deliver(partner, new OutboundDocument(fileName(setId, taken[0], x12), out.toByteArray()));
-                return taken;
-            });
-            String fileName = fileName(setId, values[0], x12);
-            // the partner's 997/999/CONTRL will name these numbers (acknowledgement loop)
-            sent.record(draws.connection(), partner.id(), setId, fileName, values[0], values[1], values[2], documentId);
-            tracking.responded(draws.connection(), documentId, setId + " (" + decision + ") in outbound/" + fileName
-                    + ", interchange " + values[0]);
-            return values;
-        });
+        long[] drawn;
+        try {
+            drawn = numbers.inTransaction(partner.id(), ENVELOPE_NUMBERS,
+                    draws -> write(draws, documentId, decision, partner, setId, tree));
+        } catch (AnsweredMeanwhile e) {
+            LOG.info("Partner {}: order {} was answered ({}) meanwhile by another copy of its event; not written again",
+                    partner.id(), documentId, decision);
+            return;
+        }
         LOG.info("Partner {}: {} {} for order {} ({})", partner.id(), setId, drawn[0],
                 input.path("order").path("header").path("externalOrderNumber").asText(), decision);
     }
 
+    /**
+     * On the control numbers' transaction: the numbers are kept only if the response went out, and
+     * commit with its records, so a stop before the commit (a crash, a killed instance) writes it
+     * again with the same numbers. Whether the order was answered is looked at again once the numbers
+     * are held: two copies of its event on two consumers queue up on them, and the second sees the
+     * first's record here.
+     */
+    private long[] write(ControlNumberSequence.Draws draws, String documentId, String decision, Partner partner,
+            String setId, ObjectNode tree) throws SQLException {
+        OwnIdentity own = partners.current().own();
+        boolean x12 = partner.standard() == Partner.Standard.X12;
+        long[] values = draws.next(ENVELOPE_NUMBERS, taken -> {
+            answeredMeanwhile(draws, documentId, decision);
+            OutboundEnvelope envelope = x12
+                    ? OutboundEnvelope.x12().sender(own.x12Qualifier(), own.x12Id())
+                            .receiver(partner.x12().qualifier(), partner.x12().id())
+                            .applicationIds(own.x12GroupId(), partner.x12().groupId())
+                            .functionalId("PR").version(partner.version()).controlNumbers(taken[0], taken[1], taken[2]).build()
+                    : OutboundEnvelope.edifact().sender(own.edifactQualifier(), own.edifactId())
+                            .receiver(partner.edifact().qualifier(), partner.edifact().id())
+                            .version(partner.version().charAt(0) + ":" + partner.version().substring(1) + ":UN")
+                            .controlNumbers(taken[0], taken[1], taken[2]).build();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            writer.write(envelope, setId, tree, out);
+            outbox.deliver(partner, new OutboundDocument(fileName(setId, taken[0], x12), out.toByteArray()));
+            return taken;
+        });
+        String fileName = fileName(setId, values[0], x12);
+        // the partner's 997/999/CONTRL will name these numbers (acknowledgement loop)
+        sent.record(draws.connection(), partner.id(), setId, fileName, values[0], values[1], values[2], documentId);
+        tracking.responded(draws.connection(), documentId, setId + " (" + decision + ") in outbound/" + fileName
+                + ", interchange " + values[0]);
+        return values;
+    }
+
+    private void answeredMeanwhile(ControlNumberSequence.Draws draws, String documentId, String decision) {
+        try {
+            if (tracking.hasResponded(draws.connection(), documentId, decision)) {
+                throw new AnsweredMeanwhile();
+            }
+        } catch (SQLException e) {
+            throw new TrackingException("Cannot read the order responses of " + documentId, e);
+        }
+    }
+
     private static String fileName(String setId, long interchange, boolean x12) {
         return setId + "-" + interchange + (x12 ? ".x12" : ".edi");
+    }
+
+    /** Another copy of the order's event wrote its response while this one waited for the numbers. */
+    private static final class AnsweredMeanwhile extends RuntimeException {
+
+        AnsweredMeanwhile() {
+            super(null, null, false, false);
+        }
     }
 }
