@@ -43,10 +43,18 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  * fifth (ramp-up: the backlog fills) and its end, then stops posting and lets the backlog drain
  * before the baseline runs, so neither run competes with the other's leftovers.
  *
+ * <p>Steady state is what backpressure makes of the load: the runtime refuses new orders while its
+ * backlog is deeper than {@code bench.max-depth} (default 500, resumed at half) with a
+ * {@code Retry-After} of one second, and the clients wait as long as it says, as well-behaved clients
+ * do. Posting then follows processing, and the accepted rate is what the two sustain together on the
+ * machine. ({@code -Dbench.max-depth=10000 -Dbench.retry-after=ignore} gives the earlier runs' load:
+ * the runtime's default depth, and a refused client back after 20 ms.)
+ *
  * <p>Arguments: [seconds per run, default 20] [repetitions, default 3]. System properties:
  * {@code bench.clients} (default 16), {@code bench.consumers} (default: the runtime's),
  * {@code bench.db-url} (+ {@code bench.db-user}, {@code bench.db-password}) for the tracking store on
- * PostgreSQL, {@code bench.warmup-seconds}.
+ * PostgreSQL, {@code bench.warmup-seconds}, {@code bench.max-depth} (default 500),
+ * {@code bench.retry-after} ({@code honour}, the default, or {@code ignore}).
  */
 public final class EndToEndBenchmark {
 
@@ -75,6 +83,11 @@ public final class EndToEndBenchmark {
             overrides.put("interchange.db.username", System.getProperty("bench.db-user", "interchange"));
             overrides.put("interchange.db.password", System.getProperty("bench.db-password", "interchange"));
         }
+        int maxDepth = Integer.getInteger("bench.max-depth", 500);
+        overrides.put("interchange.backpressure.max-depth", Integer.toString(maxDepth));
+        overrides.put("interchange.backpressure.resume-depth", Integer.toString(maxDepth / 2));
+        overrides.put("interchange.backpressure.retry-after-seconds", "1");
+        boolean honourRetryAfter = !"ignore".equals(System.getProperty("bench.retry-after", "honour"));
         try (TestErp erp = TestErp.start();
                 RunningInterchange interchange = RunningInterchange.start(erp, overrides)) {
             URI orders = interchange.http().get("/observe/health").uri().resolve("/api/v1/orders");
@@ -85,7 +98,7 @@ public final class EndToEndBenchmark {
             RawSends raw = new RawSends(acceptor);
 
             // warm-up of both (JIT, pools, journal files), not counted
-            new Posting(orders, clients, runId + "-w").measure(WarmUp.subject(), meters, inbound, events);
+            new Posting(orders, clients, runId + "-w", honourRetryAfter).measure(WarmUp.subject(), meters, inbound, events);
             raw.measure(WarmUp.baseline(), interchange);
 
             double[] subject = new double[repetitions];
@@ -94,15 +107,16 @@ public final class EndToEndBenchmark {
             double[] load = new double[repetitions];
             for (int r = 0; r < repetitions; r++) {
                 baseline[r] = raw.measure(run, interchange);
-                subject[r] = new Posting(orders, clients, runId + "-" + r).measure(run, meters, inbound, events);
+                subject[r] = new Posting(orders, clients, runId + "-" + r, honourRetryAfter).measure(run, meters, inbound, events);
                 ratio[r] = subject[r] / baseline[r];
                 load[r] = RatioLine.loadAverage();
                 System.out.printf(Locale.ROOT, "repetition %d: accepted %.1f/s, raw sends %.1f/s, ratio %.3f, load %.2f%n",
                         r + 1, subject[r], baseline[r], ratio[r], load[r]);
             }
-            System.out.printf(Locale.ROOT, "end to end: %d clients, processing consumers %s, %d s per run, %d cores%n",
-                    clients, interchange.property("interchange.processing.consumers"), run.toSeconds(),
-                    Runtime.getRuntime().availableProcessors());
+            System.out.printf(Locale.ROOT, "end to end: %d clients, processing consumers %s, %d s per run, %d cores,"
+                    + " backpressure above %d, Retry-After %s%n", clients, interchange.property("interchange.processing.consumers"),
+                    run.toSeconds(), Runtime.getRuntime().availableProcessors(), maxDepth,
+                    honourRetryAfter ? "honoured" : "ignored (20 ms)");
             System.out.printf(Locale.ROOT, "dead letters: %d%n", interchange.queue("orders.dlq") == null ? 0
                     : interchange.queue("orders.dlq").getMessageCount());
             new RatioLine("end-to-end", subject, baseline).print();
@@ -116,8 +130,11 @@ public final class EndToEndBenchmark {
                 .mapToDouble(Counter::count).sum();
     }
 
-    /** Closed-loop posting of new orders; a refusal (503, backpressure) waits 20 ms before the next post. */
-    private record Posting(URI target, int clients, String runId) {
+    /**
+     * Closed-loop posting of new orders; a refusal (503, backpressure) waits for its {@code Retry-After}
+     * (or 20 ms when told to ignore it) before the next post.
+     */
+    private record Posting(URI target, int clients, String runId, boolean honourRetryAfter) {
 
         double measure(Duration duration, MeterRegistry meters, Queue inbound, Queue events) throws Exception {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -131,12 +148,14 @@ public final class EndToEndBenchmark {
                 workers.add(pool.submit(() -> {
                     while (running.get()) {
                         String body = Orders.json("bench", "E2E-" + runId + "-" + sequence.incrementAndGet(), "WIDGET-RED", "GADGET-BLUE");
-                        int status = http.send(HttpRequest.newBuilder(target).header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
-                                .statusCode();
-                        if (status != 202) {
+                        HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(target)
+                                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(), HttpResponse.BodyHandlers.discarding());
+                        if (answer.statusCode() != 202) {
                             refused.incrementAndGet();
-                            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+                            long waitMillis = honourRetryAfter ? answer.headers().firstValueAsLong("Retry-After")
+                                    .orElse(1) * 1000 : 20;
+                            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(waitMillis));
                         }
                     }
                     return null;

@@ -2,11 +2,14 @@ package io.interchange.ops.housekeeping;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +32,12 @@ public class ProcessedIdPurge {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProcessedIdPurge.class);
     private static final String TABLE = "CAMEL_MESSAGEPROCESSED";
-    // the subquery picks one batch; FETCH FIRST is standard SQL that H2 and PostgreSQL both run
-    private static final String DELETE_BATCH = "delete from " + TABLE + " where processorName = ? and messageId in ("
-            + "select messageId from " + TABLE + " where processorName = ? and createdAt < ? fetch first ? rows only)";
+    // one batch of expired ids by the (processorName, createdAt) index, then deleted by key: a delete
+    // with an IN (subquery ... fetch first) ran the subquery once per row of the repository on H2.
+    // FETCH FIRST is standard SQL that H2 and PostgreSQL both run
+    private static final String SELECT_BATCH = "select messageId from " + TABLE
+            + " where processorName = ? and createdAt < ? order by createdAt fetch first ? rows only";
+    private static final String DELETE_ONE = "delete from " + TABLE + " where processorName = ? and messageId = ?";
 
     /** How long the ids of one idempotent repository are kept. */
     public record Retention(String processorName, Duration keep) {
@@ -75,22 +81,33 @@ public class ProcessedIdPurge {
                 .register(metrics);
         int total = 0;
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement delete = connection.prepareStatement(DELETE_BATCH)) {
+                PreparedStatement select = connection.prepareStatement(SELECT_BATCH);
+                PreparedStatement delete = connection.prepareStatement(DELETE_ONE)) {
             // createdAt is a plain timestamp written in the JVM's zone by Camel's repository: compare alike
             Timestamp cutoff = Timestamp.from(olderThan);
-            int batch;
+            List<String> expired = new ArrayList<>();
             do {
-                delete.setString(1, processorName);
-                delete.setString(2, processorName);
-                delete.setTimestamp(3, cutoff);
-                delete.setInt(4, batchSize);
-                batch = delete.executeUpdate();
+                expired.clear();
+                select.setString(1, processorName);
+                select.setTimestamp(2, cutoff);
+                select.setInt(3, batchSize);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        expired.add(rows.getString(1));
+                    }
+                }
+                for (String messageId : expired) {
+                    delete.setString(1, processorName);
+                    delete.setString(2, messageId);
+                    delete.addBatch();
+                }
+                int batch = expired.isEmpty() ? 0 : Arrays.stream(delete.executeBatch()).map(n -> Math.max(n, 0)).sum();
                 if (!connection.getAutoCommit()) {
                     connection.commit();
                 }
                 counter.increment(batch);
                 total += batch;
-            } while (batch == batchSize);
+            } while (expired.size() == batchSize);
         }
         return total;
     }
