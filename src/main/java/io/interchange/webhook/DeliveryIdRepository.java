@@ -39,10 +39,6 @@ public class DeliveryIdRepository extends ServiceSupport implements IdempotentRe
         this.processorName = processorName;
     }
 
-    public String processorName() {
-        return processorName;
-    }
-
     @Override
     public boolean add(String key) {
         try {

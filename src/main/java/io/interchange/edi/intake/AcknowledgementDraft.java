@@ -5,7 +5,7 @@ import java.util.function.Function;
 
 /**
  * An acknowledgement decided while its file was read, written only at delivery, with the control
- * numbers drawn then ({@link ControlNumberSequence#withNext}): a number is spent only on an
+ * numbers drawn then ({@link ControlNumberSequence#inTransaction}): a number is spent only on an
  * acknowledgement that reaches the partner's {@code outbound/}.
  *
  * @param type      997, 999, CONTRL or TA1: the start of the file name

@@ -31,18 +31,11 @@ public class ControlNumberSequence {
     }
 
     /**
-     * Draws the next number of each of {@code kinds}, hands them to {@code use} (which writes and
-     * delivers a document) and keeps them only if it returns: the row locks are held meanwhile, so
-     * a number is spent only on a document that went out, and none is handed out twice.
-     */
-    public <T> T withNext(String partnerId, List<String> kinds, Function<long[], T> use) {
-        return inTransaction(partnerId, kinds, draws -> draws.next(kinds, use));
-    }
-
-    /**
      * One database transaction for documents that go out and what records that they did: {@code work}
-     * draws numbers ({@link Draws#next}) and writes its records on {@link Draws#connection}; all of
-     * it commits together once {@code work} returns. A stop before the commit spends no number and
+     * draws numbers ({@link Draws#next}: the next number of each kind, handed to the code that writes
+     * and delivers a document) and writes its records on {@link Draws#connection}; all of it commits
+     * together once {@code work} returns. The row locks are held meanwhile, so a number is spent only
+     * on a document that went out, and none is handed out twice. A stop before the commit spends no number and
      * records nothing, so the documents are written again with the same numbers (the same file names:
      * the partner finds one file each), never answered twice under new ones.
      *

@@ -54,19 +54,14 @@ public class EdiTracking implements DocumentDetails {
         }
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try {
-                records = withFirstRecords(connection, records);
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            }
             try (PreparedStatement insert = connection.prepareStatement("""
                         insert into edi_transaction (partner_id, file_name, interchange_control_number,
                             group_control_number, transaction_control_number, transaction_set, external_number,
                             document_id, state, reason, canonical_order, received_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                List<EdiTransactionRecord> written = withFirstRecords(connection, records);
                 Timestamp now = Timestamp.from(Instant.now());
-                for (EdiTransactionRecord record : records) {
+                for (EdiTransactionRecord record : written) {
                     insert.setString(1, record.partnerId());
                     insert.setString(2, record.fileName());
                     insert.setString(3, record.interchangeControlNumber());
@@ -82,7 +77,7 @@ public class EdiTracking implements DocumentDetails {
                     insert.addBatch();
                 }
                 insert.executeBatch();
-                timeline.recordAll(connection, records.stream().filter(record -> record.documentId() != null)
+                timeline.recordAll(connection, written.stream().filter(record -> record.documentId() != null)
                         .map(EdiTracking::fileReceived).toList());
                 connection.commit();
             } catch (SQLException | RuntimeException e) {

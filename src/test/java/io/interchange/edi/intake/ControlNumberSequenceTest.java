@@ -39,8 +39,8 @@ class ControlNumberSequenceTest {
 
     @Test
     void numbersFollowOnePerDocumentWithoutGaps() {
-        long[] first = numbers.withNext("p-seq", ENVELOPE, values -> values);
-        long[] second = numbers.withNext("p-seq", ENVELOPE, values -> values);
+        long[] first = numbers.inTransaction("p-seq", ENVELOPE, draws -> draws.next(ENVELOPE, values -> values));
+        long[] second = numbers.inTransaction("p-seq", ENVELOPE, draws -> draws.next(ENVELOPE, values -> values));
 
         assertThat(first).containsExactly(1, 1, 1);
         assertThat(second).containsExactly(2, 2, 2);
@@ -60,7 +60,7 @@ class ControlNumberSequenceTest {
         });
 
         assertThat(written).containsExactly(1L, 2L);
-        long next = numbers.withNext("p-drafts", ENVELOPE, values -> values[0]);
+        long next = numbers.inTransaction("p-drafts", ENVELOPE, draws -> draws.next(ENVELOPE, values -> values[0]));
         assertThat(next).isEqualTo(3);
     }
 
