@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -130,11 +131,15 @@ class SftpEdiIntakeIT {
     void sameFileDroppedTwiceMakesOneErpOrderPerPoAndATa1() throws Exception {
         String file = EdiSamples.x12("x12/acme-850-004010-three-orders.edi", 1003, "T3");
         try (SftpAccount acme = SftpAccount.login(sftpPort, "acme", PartnerRegistryFile.PASSWORD)) {
-            acme.put("inbound/three.edi", file);
+            // SFTP keeps modification times in whole seconds: an upload of the same bytes under the same
+            // name within the second of the first would be the same file to the intake (read again, not
+            // a duplicate), so the two uploads carry times a minute apart, as a partner's resend does
+            Instant firstUpload = Instant.now().minusSeconds(60);
+            upload(acme, "three.edi", file, firstUpload);
             awaitOutbound(acme, "997-", "AK1*PO*102");
             await().atMost(Duration.ofSeconds(20)).until(() -> acme.list("inbound").isEmpty());
 
-            acme.put("inbound/three.edi", file);
+            upload(acme, "three.edi", file, firstUpload.plusSeconds(60));
 
             String ta1 = awaitOutbound(acme, "TA1-", "TA1*000001003").get(0);
             assertThat(segments(ta1, '~')).anyMatch(s -> s.startsWith("TA1*000001003*261121*0800*R*025"));
@@ -261,6 +266,13 @@ class SftpEdiIntakeIT {
         } finally {
             interchange.context().getRouteController().startRoute(route);
         }
+    }
+
+    /** Uploads under a name the intake skips, sets the time, then renames into place (the time stays). */
+    private static void upload(SftpAccount account, String name, String content, Instant modified) throws Exception {
+        account.put("inbound/" + name + ".part", content);
+        account.setModified("inbound/" + name + ".part", modified);
+        account.rename("inbound/" + name + ".part", "inbound/" + name);
     }
 
     private static JsonNode awaitStep(String documentId, String step) {
