@@ -348,6 +348,8 @@ class ClusterFailoverIT {
                 Map.entry("edi", 0), Map.entry("rest", 0), Map.entry("webhook", 0));
         assertThat(bookings.distinct()).isEqualTo(allOrders);
         assertThat(filesReadTwiceOrSplit).as("files not read by exactly one instance, once").isEmpty();
+        // a file moves to archive/ when its exchange completes, just after its 997 is written
+        awaitInboundEmpty();
         assertThat(inbound()).as("files left in inbound/").isEmptyDirectory();
         for (int file = 0; file < FILES; file++) {
             assertThat(acknowledgements.getOrDefault(String.valueOf(groupControlNumber(file)), 0))
@@ -406,7 +408,8 @@ class ClusterFailoverIT {
         assertThat(readBy).as("read by one instance, once").hasSize(1);
         PartnerOutbound after = PartnerOutbound.read(outboundFolder());
         assertThat(after.ofType("997").size() - before.ofType("997").size()).as("997s for the held file").isEqualTo(1);
-        assertThat(inbound()).isEmptyDirectory();
+        awaitInboundEmpty();
+        assertThat(inbound()).as("the held file left in inbound/").isEmptyDirectory();
     }
 
     @Test
@@ -492,6 +495,19 @@ class ClusterFailoverIT {
     /** The PO number of the {@code order}-th EDI order: file {@code order / 3}, PO 5001 to 5003. */
     private static String purchaseOrder(int order) {
         return "CE" + order / POS_PER_FILE + "-" + (5001 + order % POS_PER_FILE);
+    }
+
+    /** Waits until inbound/ is empty, or until {@link #CONVERGED} has passed (the assertion after it then fails). */
+    private static void awaitInboundEmpty() {
+        try {
+            await("inbound/ emptied").atMost(CONVERGED).until(() -> {
+                try (var files = Files.list(inbound())) {
+                    return files.findAny().isEmpty();
+                }
+            });
+        } catch (ConditionTimeoutException e) {
+            // the assertion that follows names the files left
+        }
     }
 
     private static Path inbound() {
