@@ -16,10 +16,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.interchange.sftp.FileClaims;
 import io.interchange.support.AdminClient;
 import io.interchange.support.EdiSamples;
 import io.interchange.support.FreePorts;
@@ -39,7 +46,7 @@ import org.junit.jupiter.api.Test;
  * The operations store (audit log, timeline hops, suspensions) on a real PostgreSQL server, in the
  * {@code postgres} profile like {@link PostgresStoreIT}: dead letters replayed and audited, a timeline
  * read back, an intake suspended and resumed, expired delivery ids purged by housekeeping, a partner
- * file acknowledged with its acknowledgement on the timeline.
+ * file acknowledged with its acknowledgement on the timeline, file claims raced for by two pools.
  */
 @Tag("postgres")
 class PostgresOpsStoreIT {
@@ -148,6 +155,48 @@ class PostgresOpsStoreIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> deliveryIds(dataSource).equals(List.of("pg:recent")));
     }
 
+    @Test
+    void ofTwoInstancesRacingForAFileClaimOrAnOrphanedOneExactlyOneGetsItOnPostgres() throws Exception {
+        DataSource dataSource = interchange.bean("dataSource", DataSource.class);
+        long maxAgeMs = 60_000;
+        FileClaims a = new FileClaims(dataSource, interchange.context(), maxAgeMs, 10_000);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        // the other instance: its own pool on the same database
+        try (HikariDataSource otherPool = otherInstancePool()) {
+            FileClaims b = new FileClaims(otherPool, interchange.context(), maxAgeMs, 10_000);
+            for (int round = 0; round < 10; round++) {
+                String key = "pg-race-" + round + ".edi-300-1796210655";
+                boolean orphan = round % 2 == 1;
+                if (orphan) {
+                    assertThat(a.add(key)).isTrue();
+                    execute("update CAMEL_MESSAGEPROCESSED set createdAt = createdAt - interval '2 minutes'"
+                            + " where processorName = 'sftp-intake' and messageId = '" + key + "'", DATABASE);
+                }
+                List<Callable<Boolean>> claims = new ArrayList<>();
+                for (int caller = 0; caller < 16; caller++) {
+                    FileClaims instance = caller % 2 == 0 ? a : b;
+                    claims.add(() -> instance.add(key));
+                }
+                int taken = 0;
+                for (Future<Boolean> claim : pool.invokeAll(claims)) {
+                    taken += claim.get() ? 1 : 0;
+                }
+                assertThat(taken).as("claims of %s (%s) that took it", key, orphan ? "an orphan" : "new").isEqualTo(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static HikariDataSource otherInstancePool() {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(SERVER.replaceAll("/[^/]*$", "/" + DATABASE));
+        config.setUsername(USER);
+        config.setPassword(PASSWORD);
+        config.setMaximumPoolSize(8);
+        return new HikariDataSource(config);
+    }
+
     private static List<String> deliveryIds(DataSource dataSource) throws Exception {
         List<String> ids = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
@@ -165,6 +214,14 @@ class PostgresOpsStoreIT {
         try (Connection connection = DriverManager.getConnection(SERVER, USER, PASSWORD);
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
+        }
+    }
+
+    /** {@code sql} in {@code database} of the server. */
+    private static void execute(String sql, String database) throws Exception {
+        try (Connection connection = DriverManager.getConnection(SERVER.replaceAll("/[^/]*$", "/" + database), USER, PASSWORD);
+                Statement statement = connection.createStatement()) {
+            assertThat(statement.executeUpdate(sql)).as(sql).isEqualTo(1);
         }
     }
 }
