@@ -7,13 +7,17 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.DoubleStream;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.interchange.admission.DocumentAdmission;
 import io.interchange.canonical.CanonicalSchemas;
 import io.interchange.edi.EdiHandler;
 import io.interchange.edi.EdiInterchangeReader;
@@ -22,6 +26,9 @@ import io.interchange.edi.ReadSummary;
 import io.interchange.edi.intake.EdiOrderAdmission;
 import io.interchange.edi.intake.OrderMapping;
 import io.interchange.mapping.JsltTemplates;
+import io.interchange.model.BusinessKey;
+import io.interchange.model.CanonicalJson;
+import io.interchange.model.Order;
 import io.interchange.partner.Partner;
 import io.interchange.partner.PartnerDirectory;
 import io.interchange.support.FreePorts;
@@ -29,9 +36,16 @@ import io.interchange.support.PartnerRegistryFile;
 import io.interchange.support.RunningInterchange;
 import io.interchange.support.SftpAccount;
 import io.interchange.support.TestErp;
+import io.interchange.tracking.NewDocument;
 import io.xlate.edi.stream.EDIInputFactory;
 import io.xlate.edi.stream.EDIStreamEvent;
 import io.xlate.edi.stream.EDIStreamReader;
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
 import org.apache.activemq.artemis.core.server.Queue;
 
 /**
@@ -43,6 +57,11 @@ import org.apache.activemq.artemis.core.server.Queue;
  *   <li>{@link EdiInterchangeReader} with schema validation and a transaction tree per 850, the
  *       trees counted and dropped;</li>
  *   <li>the same plus acme's JSLT mapping and the canonical order schema, orders dropped;</li>
+ *   <li>the bus alone: as many persistent messages as the file has orders, each the size of its
+ *       canonical order with the admission's JMS properties, sent by one thread through the
+ *       runtime's connection factory with one commit per {@code interchange.sftp.intake.admission-batch}
+ *       messages, as the admission sends them; nothing parsed, nothing tracked (the ceiling of any
+ *       intake that puts every order durably on the bus before it acknowledges the file);</li>
  *   <li>the running runtime: a real SFTP client puts the file into acme's {@code inbound/} (under a
  *       temporary name, renamed when complete, as careful partners do); timed from the rename until
  *       the file is archived and every order is on {@code orders.inbound}: poll and read lock,
@@ -58,6 +77,7 @@ import org.apache.activemq.artemis.core.server.Queue;
 public final class EdiIntakeBenchmark {
 
     private static final String PARTNER = "acme";
+    private static final String BUS_ALONE_QUEUE = "bench.bus-alone";
 
     private EdiIntakeBenchmark() {
     }
@@ -103,6 +123,8 @@ public final class EdiIntakeBenchmark {
             Path sftpRoot = Path.of(interchange.property("interchange.sftp.root"));
             Intake intake = new Intake(interchange.queue("orders.inbound"),
                     sftpRoot.resolve("archive").resolve(PARTNER), sftpRoot.resolve("error").resolve(PARTNER));
+            BusAlone busAlone = new BusAlone(interchange.bean("jmsConnectionFactory", ConnectionFactory.class),
+                    Integer.parseInt(interchange.property("interchange.sftp.intake.admission-batch")), interchange);
 
             List<Repetition> measured = new ArrayList<>();
             try (SftpAccount partner = SftpAccount.login(sftpPort, PARTNER, PartnerRegistryFile.PASSWORD)) {
@@ -110,7 +132,7 @@ public final class EdiIntakeBenchmark {
                     long icn = runBase + r;
                     PurchaseOrderFile file = PurchaseOrderFile.write(workDir.resolve("acme-850-" + icn + ".edi"),
                             orders, icn, "B" + runId + "R" + r);
-                    Repetition repetition = repeat(file, acme, mapping, intake, partner);
+                    Repetition repetition = repeat(file, acme, mapping, intake, busAlone, partner);
                     System.out.println((r == 0 ? "warm-up  " : "run " + r + "    ") + repetition.row());
                     if (r > 0) {
                         measured.add(repetition);
@@ -123,18 +145,36 @@ public final class EdiIntakeBenchmark {
     }
 
     private static Repetition repeat(PurchaseOrderFile file, Partner acme, EdiOrderAdmission mapping, Intake intake,
-            SftpAccount partner) throws Exception {
+            BusAlone busAlone, SftpAccount partner) throws Exception {
         Timed raw = Timed.of(() -> rawStaedi(file.path()));
         Timed read = Timed.of(() -> readerOnly(file.path(), transaction -> {
         }));
-        Timed mapped = Timed.of(() -> readerOnly(file.path(), transaction -> mapping.prepare(acme, transaction.tree())));
+        // the bus-alone messages are the size of the file's first order as the admission serialises it
+        int[] bodyChars = {0};
+        Timed mapped = Timed.of(() -> readerOnly(file.path(), transaction -> {
+            var order = mapping.prepare(acme, transaction.tree());
+            if (bodyChars[0] == 0) {
+                bodyChars[0] = canonicalJson(mapping.canonical(order)).length();
+            }
+        }));
+        Timed bus = Timed.of(() -> busAlone.send(file.orders(), bodyChars[0]));
         Intake.Result admitted = intake.run(partner, file);
-        for (long count : new long[] {raw.count(), read.count(), mapped.count(), admitted.enqueued()}) {
+        for (long count : new long[] {raw.count(), read.count(), mapped.count(), bus.count(), admitted.enqueued()}) {
             if (count != file.orders()) {
                 throw new IllegalStateException("expected " + file.orders() + " orders, counted " + count);
             }
         }
-        return new Repetition(file.size(), raw, read, mapped, admitted);
+        return new Repetition(file.size(), raw, read, mapped, bus, admitted);
+    }
+
+    /** The order as the admission serialises it for the bus (with a document id, as there). */
+    private static String canonicalJson(Order order) {
+        try {
+            return CanonicalJson.mapper().writeValueAsString(order.withIdentity(UUID.randomUUID().toString(),
+                    UUID.randomUUID().toString(), "edi"));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Every event of the file through a bare StAEDI reader; the transactions counted, nothing else. */
@@ -186,6 +226,7 @@ public final class EdiIntakeBenchmark {
         double raw = median(measured.stream().mapToDouble(r -> r.raw().perSecond()));
         double read = median(measured.stream().mapToDouble(r -> r.read().perSecond()));
         double mapped = median(measured.stream().mapToDouble(r -> r.mapped().perSecond()));
+        double bus = median(measured.stream().mapToDouble(r -> r.bus().perSecond()));
         double admitted = median(measured.stream().mapToDouble(r -> r.admitted().perSecond()));
         double pickUp = median(measured.stream().mapToDouble(r -> r.admitted().pickUpSeconds()));
         System.out.println();
@@ -198,10 +239,13 @@ public final class EdiIntakeBenchmark {
         System.out.printf("  %-58s %9.0f POs/s   1%n", "raw StAEDI parse (every event, nothing else)", raw);
         System.out.printf("  %-58s %9.0f POs/s   1/%.1f of raw%n", "EdiInterchangeReader: parse + validate + trees", read, raw / read);
         System.out.printf("  %-58s %9.0f POs/s   1/%.1f of raw%n", "  + JSLT mapping + canonical schema", mapped, raw / mapped);
+        System.out.printf("  %-58s %9.0f POs/s   1/%.1f of raw%n", "bus alone: persistent sends, one commit per batch",
+                bus, raw / bus);
         System.out.printf("  %-58s %9.0f POs/s   1/%.1f of raw%n", "SFTP intake: + tracking, persistent enqueue, 997, archive",
                 admitted, raw / admitted);
-        System.out.printf("ratio intake/raw: %.4f   (first order on the queue %.2f s after the rename)%n",
-                admitted / raw, pickUp);
+        System.out.printf("ratio intake/raw: %.4f, bus alone/raw: %.4f, intake/bus alone: %.4f"
+                        + "   (first order on the queue %.2f s after the rename)%n",
+                admitted / raw, bus / raw, admitted / bus, pickUp);
         System.out.printf("orders durable on orders.inbound: %d%n", intake.queue().getMessageCount());
         new RatioLine("edi-intake", measured.stream().mapToDouble(r -> r.admitted().perSecond()).toArray(),
                 measured.stream().mapToDouble(r -> r.raw().perSecond()).toArray()).print();
@@ -229,13 +273,46 @@ public final class EdiIntakeBenchmark {
         }
     }
 
-    private record Repetition(long fileBytes, Timed raw, Timed read, Timed mapped, Intake.Result admitted) {
+    private record Repetition(long fileBytes, Timed raw, Timed read, Timed mapped, Timed bus, Intake.Result admitted) {
 
         String row() {
-            return String.format("raw %8.0f   reader %7.0f   +map %7.0f   intake %6.0f POs/s (%.1f s, pick-up %.2f s)"
-                            + "   intake/raw %.4f",
-                    raw.perSecond(), read.perSecond(), mapped.perSecond(), admitted.perSecond(), admitted.seconds(),
-                    admitted.pickUpSeconds(), admitted.perSecond() / raw.perSecond());
+            return String.format("raw %8.0f   reader %7.0f   +map %7.0f   bus alone %6.0f   intake %6.0f POs/s"
+                            + " (%.1f s, pick-up %.2f s)   intake/raw %.4f",
+                    raw.perSecond(), read.perSecond(), mapped.perSecond(), bus.perSecond(), admitted.perSecond(),
+                    admitted.seconds(), admitted.pickUpSeconds(), admitted.perSecond() / raw.perSecond());
+        }
+    }
+
+    /**
+     * The bus alone: {@code orders} persistent text messages of a canonical order's size, with the
+     * admission's properties, one commit per {@code batch}, then removed from the broker again.
+     */
+    private record BusAlone(ConnectionFactory connectionFactory, int batch, RunningInterchange interchange) {
+
+        long send(int orders, int bodyChars) throws Exception {
+            String body = "x".repeat(bodyChars);
+            Map<String, Object> headers = DocumentAdmission.busHeaders(new NewDocument(UUID.randomUUID().toString(),
+                    UUID.randomUUID().toString(), "order",
+                    new BusinessKey("edi", PARTNER, "BUS-ALONE-0"), Instant.now()));
+            try (Connection connection = connectionFactory.createConnection();
+                    Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
+                MessageProducer producer = session.createProducer(session.createQueue(BUS_ALONE_QUEUE));
+                producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+                for (int sent = 0; sent < orders; sent++) {
+                    TextMessage message = session.createTextMessage(body);
+                    for (Map.Entry<String, Object> header : headers.entrySet()) {
+                        message.setObjectProperty(header.getKey(), header.getValue());
+                    }
+                    producer.send(message);
+                    if ((sent + 1) % batch == 0 || sent + 1 == orders) {
+                        session.commit();
+                    }
+                }
+            }
+            Queue queue = interchange.queue(BUS_ALONE_QUEUE);
+            long count = queue.getMessageCount();
+            queue.deleteAllReferences();
+            return count;
         }
     }
 
