@@ -295,6 +295,29 @@ class SftpEdiIntakeIT {
         }
     }
 
+    @Test
+    void aFileLeftStagedByAPassThatStoppedAfterItsCommitIsDeliveredByTheRelay() throws Exception {
+        // what a pass leaves when it stops after committing a 997's control numbers and before writing
+        // the file (a killed instance): the staged row; route edi-staged-files delivers it
+        String name = "997-990001.x12";
+        String content = "ISA*00*STAGED-BY-A-STOPPED-PASS~";
+        DataSource dataSource = interchange.bean("dataSource", DataSource.class);
+        try (Connection connection = dataSource.getConnection();
+                var insert = connection.prepareStatement("insert into edi_outbound_staged (partner_id, file_name, content,"
+                        + " staged_at) values ('acme', ?, ?, ?)")) {
+            insert.setString(1, name);
+            insert.setBytes(2, content.getBytes(StandardCharsets.UTF_8));
+            insert.setTimestamp(3, java.sql.Timestamp.from(Instant.now().minus(Duration.ofMinutes(1))));
+            insert.executeUpdate();
+        }
+
+        try (SftpAccount acme = SftpAccount.login(sftpPort, "acme", PartnerRegistryFile.PASSWORD)) {
+            assertThat(awaitOutbound(acme, name, "STAGED-BY-A-STOPPED-PASS")).containsExactly(content);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> io.interchange.support.TrackingDatabase.strings(dataSource,
+                "select file_name from edi_outbound_staged where file_name = '" + name + "'").isEmpty());
+    }
+
     private static SftpAccount serviceView() throws Exception {
         return SftpAccount.login(sftpPort, "interchange", interchange.property("interchange.sftp.service-password"));
     }

@@ -1,6 +1,7 @@
 package io.interchange.partner;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 
@@ -29,6 +30,7 @@ import io.interchange.security.LoginThrottle;
 import io.interchange.sftp.DropBoxAccounts;
 import io.interchange.sftp.DropBoxFileAccess;
 import io.interchange.sftp.DropBoxLayout;
+import io.interchange.edi.outbound.StagedFileRelay;
 import io.interchange.sftp.FileClaims;
 import io.interchange.sftp.IntakeFilePlacement;
 import io.interchange.sftp.SftpDropBox;
@@ -142,8 +144,15 @@ public class EdiConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry("partnerOutbox")
-    public PartnerOutbox partnerOutbox(CamelContext context, PartnerEndpoints endpoints) {
-        return new PartnerOutbox(context.createProducerTemplate(), endpoints);
+    public PartnerOutbox partnerOutbox(CamelContext context, PartnerEndpoints endpoints, DataSource dataSource) {
+        return new PartnerOutbox(context.createProducerTemplate(), endpoints, dataSource);
+    }
+
+    /** Delivers what a stopped pass left staged (route edi-staged-files). */
+    @BindToRegistry("stagedFileRelay")
+    public StagedFileRelay stagedFileRelay(PartnerOutbox outbox, PartnerDirectory directory,
+                                           @PropertyInject("interchange.edi.staged.age-ms") long ageMs) {
+        return new StagedFileRelay(outbox, directory, Duration.ofMillis(ageMs), Clock.systemUTC());
     }
 
     /** The partner's 997/999/CONTRL matched to the 855/ORDRSP sent to it. */

@@ -104,17 +104,20 @@ public class EdiFileIntake {
         List<String> rejections = new ArrayList<>(outcome.rejections());
         Set<String> kinds = new LinkedHashSet<>();
         outcome.acknowledgements().forEach(draft -> kinds.addAll(draft.kinds()));
+        List<OutboundDocument> staged = new ArrayList<>();
         try {
-            // the acknowledgements, their control numbers and the registration of the interchanges
-            // commit together: a stop before the commit writes the same files again at the next pass
-            // (same numbers, same names), a stop after it finds the interchanges registered
+            // the acknowledgements (staged), their control numbers and the registration of the
+            // interchanges commit together, and only then go to outbound/: a stop before the commit
+            // leaves nothing and the next pass does it all again, a stop after it finds the interchanges
+            // registered and leaves the staged files to the relay (PartnerOutbox)
             services.numbers().inTransaction(partner.id(), kinds, draws -> {
                 List<String> delivered = new ArrayList<>();
                 for (AcknowledgementDraft draft : outcome.acknowledgements()) {
                     try {
                         delivered.add(draws.next(draft.kinds(), numbers -> {
                             OutboundDocument document = draft.write(numbers);
-                            outbox.deliver(partner, document);
+                            outbox.stage(draws.connection(), partner, document);
+                            staged.add(document);
                             return document.fileName();
                         }));
                     } catch (EdiWriteException e) {
@@ -130,6 +133,7 @@ public class EdiFileIntake {
                 }
                 return delivered;
             });
+            staged.forEach(document -> outbox.deliverStaged(partner, document));
         } catch (TrackingException | CamelExecutionException e) {
             throw new RetryLaterException("acknowledgements not delivered: " + e.getMessage(), e);
         }

@@ -99,9 +99,11 @@ public class OrderResponses {
         String setId = partner.standard() == Partner.Standard.X12 ? "855" : "ORDRSP";
         String decision = input.path("status").asText();
         long[] drawn;
+        OutboundDocument[] staged = new OutboundDocument[1];
         try {
             drawn = numbers.inTransaction(partner.id(), ENVELOPE_NUMBERS,
-                    draws -> write(draws, documentId, decision, partner, setId, tree));
+                    draws -> write(draws, documentId, decision, partner, setId, tree, staged));
+            outbox.deliverStaged(partner, staged[0]);
         } catch (AnsweredMeanwhile e) {
             LOG.info("Partner {}: order {} was answered ({}) meanwhile by another copy of its event; not written again",
                     partner.id(), documentId, decision);
@@ -112,14 +114,15 @@ public class OrderResponses {
     }
 
     /**
-     * On the control numbers' transaction: the numbers are kept only if the response went out, and
-     * commit with its records, so a stop before the commit (a crash, a killed instance) writes it
-     * again with the same numbers. Whether the order was answered is looked at again once the numbers
+     * On the control numbers' transaction: the response is staged and commits with its numbers and
+     * records, and goes to outbound/ after the commit ({@link PartnerOutbox}); a stop before the
+     * commit (a crash, a killed instance) leaves nothing, and the event's next delivery writes it
+     * again with the same numbers; a stop after it leaves the staged file to the relay. Whether the order was answered is looked at again once the numbers
      * are held: two copies of its event on two consumers queue up on them, and the second sees the
      * first's record here.
      */
     private long[] write(ControlNumberSequence.Draws draws, String documentId, String decision, Partner partner,
-            String setId, ObjectNode tree) throws SQLException {
+            String setId, ObjectNode tree, OutboundDocument[] staged) throws SQLException {
         OwnIdentity own = partners.current().own();
         boolean x12 = partner.standard() == Partner.Standard.X12;
         long[] values = draws.next(ENVELOPE_NUMBERS, taken -> {
@@ -135,7 +138,9 @@ public class OrderResponses {
                             .controlNumbers(taken[0], taken[1], taken[2]).build();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             writer.write(envelope, setId, tree, out);
-            outbox.deliver(partner, new OutboundDocument(fileName(setId, taken[0], x12), out.toByteArray()));
+            staged[0] = new OutboundDocument(fileName(setId, taken[0], x12), out.toByteArray());
+            // to outbound/ once these numbers are committed (PartnerOutbox: staged, then delivered)
+            outbox.stage(draws.connection(), partner, staged[0]);
             return taken;
         });
         String fileName = fileName(setId, values[0], x12);
