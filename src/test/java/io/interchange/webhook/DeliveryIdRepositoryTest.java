@@ -2,15 +2,12 @@ package io.interchange.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.interchange.support.Race;
 import io.interchange.support.TrackingDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,15 +60,10 @@ class DeliveryIdRepositoryTest {
             DeliveryIdRepository other = new DeliveryIdRepository(otherInstance, "webhook-deliveries");
             for (int round = 0; round < 20; round++) {
                 String id = "race-" + round;
-                List<Callable<Boolean>> adds = new ArrayList<>();
-                for (int caller = 0; caller < 16; caller++) {
+                int taken = Race.winners(pool, 16, caller -> {
                     DeliveryIdRepository repository = caller % 2 == 0 ? deliveries : other;
-                    adds.add(() -> repository.add(id));
-                }
-                int taken = 0;
-                for (Future<Boolean> add : pool.invokeAll(adds)) {
-                    taken += add.get() ? 1 : 0;
-                }
+                    return () -> repository.add(id);
+                });
                 assertThat(taken).as("adds of %s that took it", id).isEqualTo(1);
             }
         } finally {
