@@ -98,18 +98,17 @@ public class OrderResponses {
 
         String setId = partner.standard() == Partner.Standard.X12 ? "855" : "ORDRSP";
         String decision = input.path("status").asText();
-        long[] drawn;
-        OutboundDocument[] staged = new OutboundDocument[1];
+        Staged staged;
         try {
-            drawn = numbers.inTransaction(partner.id(), ENVELOPE_NUMBERS,
-                    draws -> write(draws, documentId, decision, partner, setId, tree, staged));
-            outbox.deliverStaged(partner, staged[0]);
+            staged = numbers.inTransaction(partner.id(), ENVELOPE_NUMBERS,
+                    draws -> write(draws, documentId, decision, partner, setId, tree));
+            outbox.deliverStaged(partner, staged.document());
         } catch (AnsweredMeanwhile e) {
             LOG.info("Partner {}: order {} was answered ({}) meanwhile by another copy of its event; not written again",
                     partner.id(), documentId, decision);
             return;
         }
-        LOG.info("Partner {}: {} {} for order {} ({})", partner.id(), setId, drawn[0],
+        LOG.info("Partner {}: {} {} for order {} ({})", partner.id(), setId, staged.numbers()[0],
                 input.path("order").path("header").path("externalOrderNumber").asText(), decision);
     }
 
@@ -117,15 +116,15 @@ public class OrderResponses {
      * On the control numbers' transaction: the response is staged and commits with its numbers and
      * records, and goes to outbound/ after the commit ({@link PartnerOutbox}); a stop before the
      * commit (a crash, a killed instance) leaves nothing, and the event's next delivery writes it
-     * again with the same numbers; a stop after it leaves the staged file to the relay. Whether the order was answered is looked at again once the numbers
-     * are held: two copies of its event on two consumers queue up on them, and the second sees the
-     * first's record here.
+     * again with the same numbers; a stop after it leaves the staged file to the relay. Whether the
+     * order was answered is looked at again once the numbers are held: two copies of its event on two
+     * consumers queue up on them, and the second sees the first's record here.
      */
-    private long[] write(ControlNumberSequence.Draws draws, String documentId, String decision, Partner partner,
-            String setId, ObjectNode tree, OutboundDocument[] staged) throws SQLException {
+    private Staged write(ControlNumberSequence.Draws draws, String documentId, String decision, Partner partner,
+            String setId, ObjectNode tree) throws SQLException {
         OwnIdentity own = partners.current().own();
         boolean x12 = partner.standard() == Partner.Standard.X12;
-        long[] values = draws.next(ENVELOPE_NUMBERS, taken -> {
+        Staged staged = draws.next(ENVELOPE_NUMBERS, taken -> {
             answeredMeanwhile(draws, documentId, decision);
             OutboundEnvelope envelope = x12
                     ? OutboundEnvelope.x12().sender(own.x12Qualifier(), own.x12Id())
@@ -138,17 +137,22 @@ public class OrderResponses {
                             .controlNumbers(taken[0], taken[1], taken[2]).build();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             writer.write(envelope, setId, tree, out);
-            staged[0] = new OutboundDocument(fileName(setId, taken[0], x12), out.toByteArray());
+            OutboundDocument document = new OutboundDocument(fileName(setId, taken[0], x12), out.toByteArray());
             // to outbound/ once these numbers are committed (PartnerOutbox: staged, then delivered)
-            outbox.stage(draws.connection(), partner, staged[0]);
-            return taken;
+            outbox.stage(draws.connection(), partner, document);
+            return new Staged(taken, document);
         });
-        String fileName = fileName(setId, values[0], x12);
+        long[] values = staged.numbers();
+        String fileName = staged.document().fileName();
         // the partner's 997/999/CONTRL will name these numbers (acknowledgement loop)
         sent.record(draws.connection(), partner.id(), setId, fileName, values[0], values[1], values[2], documentId);
         tracking.responded(draws.connection(), documentId, setId + " (" + decision + ") in outbound/" + fileName
                 + ", interchange " + values[0]);
-        return values;
+        return staged;
+    }
+
+    /** A response staged on the numbers' transaction: its ISA13/GS06/ST02 (UNB/UNH) and its file. */
+    private record Staged(long[] numbers, OutboundDocument document) {
     }
 
     private void answeredMeanwhile(ControlNumberSequence.Draws draws, String documentId, String decision) {
