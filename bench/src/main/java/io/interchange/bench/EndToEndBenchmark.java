@@ -4,9 +4,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +23,8 @@ import java.util.concurrent.locks.LockSupport;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 
@@ -37,7 +41,10 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  * and accepted by the ERP sandbox (intake, bus, processing, ERP call over HTTP, tracking, the event
  * and its publication), against the raw baseline on the same embedded broker: 16 producers making
  * persistent synchronous sends of 1 KiB to a queue of their own. The two alternate, so both see the
- * same machine; the ratio is accepted orders per second over baseline sends per second.
+ * same machine; the ratio is accepted orders per second over baseline sends per second. Beside them runs
+ * the design's parts with nothing of Interchange's own between them ({@link BusPipeline}): the bus's
+ * durable hops alone, and those with the HTTP intake before them and the ERP's HTTP call among them
+ * (the skeleton), the ceiling of this path on this design.
  *
  * <p>Each subject run posts for {@code seconds}, counts the orders the ERP accepted between its first
  * fifth (ramp-up: the backlog fills) and its end, then stops posting and lets the backlog drain
@@ -96,23 +103,38 @@ public final class EndToEndBenchmark {
             Queue events = interchange.queue("events.outbound");
             String acceptor = interchange.property("interchange.broker.embedded.acceptor").replaceAll("\\?.*", "");
             RawSends raw = new RawSends(acceptor);
+            int processors = Integer.parseInt(interchange.property("interchange.processing.consumers"));
+            int publishers = Integer.parseInt(interchange.property("interchange.events.consumers"));
+            BusPipeline pipeline = BusPipeline.busAlone(acceptor, processors, publishers, maxDepth);
+            BusPipeline skeleton = BusPipeline.skeleton(interchange, acceptor, processors, publishers, maxDepth,
+                    orders, erp.apiUrl());
 
             // warm-up of both (JIT, pools, journal files), not counted
             new Posting(orders, clients, runId + "-w", honourRetryAfter).measure(WarmUp.subject(), meters, inbound, events);
             raw.measure(WarmUp.baseline(), interchange);
+            pipeline.measure(WarmUp.baseline(), interchange);
+            skeleton.measure(WarmUp.baseline(), interchange);
 
             double[] subject = new double[repetitions];
             double[] baseline = new double[repetitions];
+            double[] bus = new double[repetitions];
+            double[] parts = new double[repetitions];
             double[] ratio = new double[repetitions];
             double[] load = new double[repetitions];
             for (int r = 0; r < repetitions; r++) {
                 baseline[r] = raw.measure(run, interchange);
+                bus[r] = pipeline.measure(run, interchange);
+                parts[r] = skeleton.measure(run, interchange);
                 subject[r] = new Posting(orders, clients, runId + "-" + r, honourRetryAfter).measure(run, meters, inbound, events);
                 ratio[r] = subject[r] / baseline[r];
                 load[r] = RatioLine.loadAverage();
-                System.out.printf(Locale.ROOT, "repetition %d: accepted %.1f/s, raw sends %.1f/s, ratio %.3f, load %.2f%n",
-                        r + 1, subject[r], baseline[r], ratio[r], load[r]);
+                System.out.printf(Locale.ROOT, "repetition %d: accepted %.1f/s, the bus alone %.1f/s, HTTP + bus + ERP alone %.1f/s,"
+                        + " raw sends %.1f/s, ratio %.3f (the bus alone %.3f, HTTP + bus + ERP %.3f), load %.2f%n",
+                        r + 1, subject[r], bus[r], parts[r], baseline[r], ratio[r], bus[r] / baseline[r], parts[r] / baseline[r], load[r]);
             }
+            System.out.printf(Locale.ROOT, "the bus alone / raw sends: %.4f, HTTP + bus + ERP alone / raw sends: %.4f,"
+                    + " accepted / HTTP + bus + ERP alone: %.4f%n", new RatioLine("bus-alone", bus, baseline).ratio(),
+                    new RatioLine("skeleton", parts, baseline).ratio(), new RatioLine("of-skeleton", subject, parts).ratio());
             System.out.printf(Locale.ROOT, "end to end: %d clients, processing consumers %s, %d s per run, %d cores,"
                     + " backpressure above %d, Retry-After %s%n", clients, interchange.property("interchange.processing.consumers"),
                     run.toSeconds(), Runtime.getRuntime().availableProcessors(), maxDepth,
@@ -121,6 +143,8 @@ public final class EndToEndBenchmark {
                     : interchange.queue("orders.dlq").getMessageCount());
             new RatioLine("end-to-end", subject, baseline).print();
             raw.close();
+            pipeline.close();
+            skeleton.close();
         }
     }
 
@@ -179,6 +203,197 @@ public final class EndToEndBenchmark {
             System.out.printf(Locale.ROOT, "  posted %d (%d refused), backlog drained in %.1f s%n", sequence.get(),
                     refused.get(), (System.nanoTime() - drainStart) / 1e9);
             return rate;
+        }
+    }
+
+    /**
+     * The design's parts with none of Interchange's own work between them: the durable hops an order
+     * makes on the bus, and (as {@link #skeleton}) the HTTP intake before them and the ERP's HTTP call
+     * among them. Feed: 16 producers sending 1 KiB persistently to an inbound queue (the bus alone), or
+     * 16 HTTP clients posting it to {@link DurableEcho} on the runtime's server, which sends it on as
+     * the REST intake does (the skeleton). Then as many consumers as the runtime's processing has each
+     * take one in a local transaction, (skeleton: post a one-line sales order to the ERP sandbox over
+     * HTTP, Basic auth, a new Idempotency-Key, and expect its 201,) send it persistently to an events
+     * queue and commit both, as process-orders does; as many as the runtime's event publishers take it
+     * from there in a transaction of their own, as outbound-order-events does. The feed holds back
+     * for a second while the inbound queue is deeper than the benchmark's backpressure depth, as the
+     * subject's clients do on a 503. Counted: orders through the last hop per second after the first
+     * fifth of the run; then the backlog drains and the queues are emptied. No tracking store, no
+     * mapping, no schema, no Camel routing of the order: the ceiling of this path on this design.
+     */
+    private static final class BusPipeline implements AutoCloseable {
+
+        private static final String INBOUND = "bench.pipeline.inbound";
+        private static final String EVENTS = "bench.pipeline.events";
+
+        private final ActiveMQConnectionFactory factory;
+        private final int processors;
+        private final int publishers;
+        private final int maxDepth;
+        private final URI intake;
+        private final URI erp;
+        private final String runId = Long.toString(System.nanoTime(), 36);
+        private final AtomicLong erpCalls = new AtomicLong();
+        private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        private final byte[] payload = new byte[MESSAGE_BYTES];
+
+        private BusPipeline(String acceptor, int processors, int publishers, int maxDepth, URI intake, URI erp) {
+            this.factory = new ActiveMQConnectionFactory(acceptor);
+            this.processors = processors;
+            this.publishers = publishers;
+            this.maxDepth = maxDepth;
+            this.intake = intake;
+            this.erp = erp;
+            Arrays.fill(payload, (byte) 'x');
+        }
+
+        /** The bus alone: producers send straight to the broker, no ERP call. */
+        static BusPipeline busAlone(String acceptor, int processors, int publishers, int maxDepth) {
+            return new BusPipeline(acceptor, processors, publishers, maxDepth, null, null);
+        }
+
+        /** HTTP intake, the bus's hops and the ERP call; adds the intake's {@link DurableEcho} route to the runtime. */
+        static BusPipeline skeleton(RunningInterchange interchange, String acceptor, int processors, int publishers,
+                                    int maxDepth, URI base, String erpApi) throws Exception {
+            DurableEcho.add(interchange, "skeleton", INBOUND, () -> {
+                Queue inbound = interchange.queue(INBOUND);
+                return inbound != null && inbound.getMessageCount() > maxDepth;
+            });
+            return new BusPipeline(acceptor, processors, publishers, maxDepth, base.resolve("/bench/skeleton"),
+                    URI.create(erpApi + "/sales-orders"));
+        }
+
+        double measure(Duration duration, RunningInterchange interchange) throws Exception {
+            AtomicBoolean posting = new AtomicBoolean(true);
+            AtomicBoolean consuming = new AtomicBoolean(true);
+            AtomicLong sent = new AtomicLong();
+            AtomicLong processed = new AtomicLong();
+            AtomicLong published = new AtomicLong();
+            ExecutorService pool = Executors.newFixedThreadPool(PRODUCERS + processors + publishers);
+            List<Future<?>> producers = new ArrayList<>();
+            List<Future<?>> consumers = new ArrayList<>();
+            try (Connection connection = factory.createConnection()) {
+                connection.start();
+                for (int p = 0; p < PRODUCERS; p++) {
+                    producers.add(pool.submit(() -> intake == null ? send(connection, posting, sent, processed)
+                            : post(posting, sent)));
+                }
+                for (int c = 0; c < processors; c++) {
+                    consumers.add(pool.submit(() -> hop(INBOUND, EVENTS, processed, consuming)));
+                }
+                for (int c = 0; c < publishers; c++) {
+                    consumers.add(pool.submit(() -> hop(EVENTS, null, published, consuming)));
+                }
+                Thread.sleep(duration.toMillis() / 5);
+                long before = published.get();
+                long start = System.nanoTime();
+                Thread.sleep(duration.toMillis() - duration.toMillis() / 5);
+                double rate = (published.get() - before) / ((System.nanoTime() - start) / 1e9);
+                posting.set(false);
+                for (Future<?> producer : producers) {
+                    producer.get();
+                }
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+                while (published.get() < sent.get()) {
+                    for (Future<?> consumer : consumers) {
+                        if (consumer.isDone()) {
+                            consumer.get(); // a failed hop: its exception ends the run
+                        }
+                    }
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException(published.get() + " of " + sent.get() + " through the pipeline");
+                    }
+                    Thread.sleep(50);
+                }
+                consuming.set(false);
+                for (Future<?> consumer : consumers) {
+                    consumer.get();
+                }
+                pool.shutdown();
+                interchange.queue(INBOUND).deleteAllReferences();
+                interchange.queue(EVENTS).deleteAllReferences();
+                return rate;
+            }
+        }
+
+        private Void send(Connection connection, AtomicBoolean posting, AtomicLong sent, AtomicLong processed) throws Exception {
+            try (Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+                MessageProducer producer = session.createProducer(session.createQueue(INBOUND));
+                producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+                while (posting.get()) {
+                    if (sent.get() - processed.get() > maxDepth) {
+                        LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1)); // the subject's Retry-After: 1
+                        continue;
+                    }
+                    BytesMessage message = session.createBytesMessage();
+                    message.writeBytes(payload);
+                    producer.send(message);
+                    sent.incrementAndGet();
+                }
+            }
+            return null;
+        }
+
+        private Void post(AtomicBoolean posting, AtomicLong sent) throws Exception {
+            while (posting.get()) {
+                HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(intake).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(payload)).build(), HttpResponse.BodyHandlers.discarding());
+                if (answer.statusCode() == 202) {
+                    sent.incrementAndGet();
+                } else {
+                    LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1)); // 503, Retry-After: 1
+                }
+            }
+            return null;
+        }
+
+        /** One consumer of a hop: each message taken, (the ERP called,) sent on unless last, and committed in one local transaction. */
+        private Void hop(String from, String to, AtomicLong done, AtomicBoolean consuming) throws Exception {
+            try (Connection connection = factory.createConnection();
+                    Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
+                connection.start();
+                MessageConsumer consumer = session.createConsumer(session.createQueue(from));
+                MessageProducer producer = to == null ? null : session.createProducer(session.createQueue(to));
+                if (producer != null) {
+                    producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+                }
+                while (consuming.get()) {
+                    Message message = consumer.receive(100);
+                    if (message == null) {
+                        continue;
+                    }
+                    if (producer != null) {
+                        if (erp != null) {
+                            book();
+                        }
+                        producer.send(message);
+                    }
+                    session.commit();
+                    done.incrementAndGet();
+                }
+            }
+            return null;
+        }
+
+        /** A one-line sales order to the ERP sandbox, as the ERP call of process-orders posts it (new key each). */
+        private void book() throws Exception {
+            String reference = "SK-" + runId + "-" + erpCalls.incrementAndGet();
+            String order = "{\"customerReference\":\"" + reference + "\",\"customer\":\"bench\",\"currency\":\"USD\","
+                    + "\"lines\":[{\"line\":1,\"item\":\"WIDGET-RED\",\"quantity\":2,\"uom\":\"EA\",\"price\":9.5}]}";
+            String credentials = Base64.getEncoder().encodeToString((TestErp.USERNAME + ":" + TestErp.PASSWORD)
+                    .getBytes(StandardCharsets.UTF_8));
+            HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(erp).header("Content-Type", "application/json")
+                    .header("Authorization", "Basic " + credentials).header("Idempotency-Key", reference)
+                    .POST(HttpRequest.BodyPublishers.ofString(order)).build(), HttpResponse.BodyHandlers.discarding());
+            if (answer.statusCode() != 201) {
+                throw new IllegalStateException("the ERP sandbox answered " + answer.statusCode() + " to " + reference);
+            }
+        }
+
+        @Override
+        public void close() {
+            factory.close();
         }
     }
 
