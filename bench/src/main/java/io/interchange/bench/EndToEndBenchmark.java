@@ -1,5 +1,6 @@
 package io.interchange.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -166,15 +167,22 @@ public final class EndToEndBenchmark {
             AtomicBoolean running = new AtomicBoolean(true);
             AtomicLong sequence = new AtomicLong();
             AtomicLong refused = new AtomicLong();
+            AtomicLong failed = new AtomicLong();
             ExecutorService pool = Executors.newFixedThreadPool(clients);
             List<Future<?>> workers = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
                 workers.add(pool.submit(() -> {
                     while (running.get()) {
                         String body = Orders.json("bench", "E2E-" + runId + "-" + sequence.incrementAndGet(), "WIDGET-RED", "GADGET-BLUE");
-                        HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(target)
-                                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
-                                .build(), HttpResponse.BodyHandlers.discarding());
+                        HttpResponse<Void> answer;
+                        try {
+                            answer = http.send(HttpRequest.newBuilder(target)
+                                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
+                                    .build(), HttpResponse.BodyHandlers.discarding());
+                        } catch (IOException e) {
+                            failed.incrementAndGet(); // a connection closed under it: counted, the client goes on
+                            continue;
+                        }
                         if (answer.statusCode() != 202) {
                             refused.incrementAndGet();
                             long waitMillis = honourRetryAfter ? answer.headers().firstValueAsLong("Retry-After")
@@ -192,16 +200,19 @@ public final class EndToEndBenchmark {
             Thread.sleep(duration.toMillis() - duration.toMillis() / 5);
             double rate = (accepted(meters) - before) / ((System.nanoTime() - start) / 1e9);
             running.set(false);
-            for (Future<?> worker : workers) {
-                worker.get();
+            try {
+                for (Future<?> worker : workers) {
+                    worker.get();
+                }
+            } finally {
+                pool.shutdownNow();
             }
-            pool.shutdown();
             long drainStart = System.nanoTime();
             while (inbound.getMessageCount() > 0 || events.getMessageCount() > 0) {
                 Thread.sleep(200);
             }
-            System.out.printf(Locale.ROOT, "  posted %d (%d refused), backlog drained in %.1f s%n", sequence.get(),
-                    refused.get(), (System.nanoTime() - drainStart) / 1e9);
+            System.out.printf(Locale.ROOT, "  posted %d (%d refused, %d failed), backlog drained in %.1f s%n", sequence.get(),
+                    refused.get(), failed.get(), (System.nanoTime() - drainStart) / 1e9);
             return rate;
         }
     }
@@ -310,10 +321,13 @@ public final class EndToEndBenchmark {
                 for (Future<?> consumer : consumers) {
                     consumer.get();
                 }
-                pool.shutdown();
                 interchange.queue(INBOUND).deleteAllReferences();
                 interchange.queue(EVENTS).deleteAllReferences();
                 return rate;
+            } finally {
+                posting.set(false);
+                consuming.set(false);
+                pool.shutdownNow(); // also when a run failed: its threads would keep the benchmark's JVM alive
             }
         }
 
@@ -337,8 +351,13 @@ public final class EndToEndBenchmark {
 
         private Void post(AtomicBoolean posting, AtomicLong sent) throws Exception {
             while (posting.get()) {
-                HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(intake).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(payload)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> answer;
+                try {
+                    answer = http.send(HttpRequest.newBuilder(intake).header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(payload)).build(), HttpResponse.BodyHandlers.discarding());
+                } catch (IOException e) {
+                    continue; // a connection closed under it: not sent, the client goes on
+                }
                 if (answer.statusCode() == 202) {
                     sent.incrementAndGet();
                 } else {

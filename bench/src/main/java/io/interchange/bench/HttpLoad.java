@@ -1,5 +1,6 @@
 package io.interchange.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,10 +50,15 @@ final class HttpLoad {
                 while (System.nanoTime() < end) {
                     HttpRequest request = requests.apply(sequence.incrementAndGet());
                     long sent = System.nanoTime();
-                    HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
-                    if (response.statusCode() == expectedStatus) {
-                        latencies.add(System.nanoTime() - sent);
-                    } else {
+                    try {
+                        HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+                        if (response.statusCode() == expectedStatus) {
+                            latencies.add(System.nanoTime() - sent);
+                        } else {
+                            failed.incrementAndGet();
+                        }
+                    } catch (IOException e) {
+                        // a connection the server closed while idle, reset under load: a failed request, the run goes on
                         failed.incrementAndGet();
                     }
                 }
@@ -60,11 +66,14 @@ final class HttpLoad {
             }));
         }
         List<Long> all = new ArrayList<>();
-        for (Future<List<Long>> worker : workers) {
-            all.addAll(worker.get());
+        try {
+            for (Future<List<Long>> worker : workers) {
+                all.addAll(worker.get());
+            }
+        } finally {
+            pool.shutdownNow(); // also when a worker failed: its threads would keep the benchmark's JVM alive
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
         return new LoadRun(name, all.size(), failed.get(), seconds, all.stream().mapToLong(Long::longValue).toArray());
     }
 }
