@@ -16,8 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import javax.sql.DataSource;
 
@@ -27,12 +25,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.interchange.sftp.FileClaims;
 import io.interchange.support.AdminClient;
 import io.interchange.support.EdiSamples;
+import io.interchange.support.FileClaimRace;
 import io.interchange.support.FreePorts;
 import io.interchange.support.Http;
 import io.interchange.support.Orders;
 import io.interchange.support.OutboundFolder;
 import io.interchange.support.PartnerRegistryFile;
-import io.interchange.support.Race;
 import io.interchange.support.RunningInterchange;
 import io.interchange.support.SftpAccount;
 import io.interchange.support.TestErp;
@@ -159,26 +157,12 @@ class PostgresOpsStoreIT {
         DataSource dataSource = interchange.bean("dataSource", DataSource.class);
         long maxAgeMs = 60_000;
         FileClaims a = new FileClaims(dataSource, interchange.context(), maxAgeMs, 10_000);
-        ExecutorService pool = Executors.newFixedThreadPool(16);
         // the other instance: its own pool on the same database
         try (HikariDataSource otherPool = otherInstancePool()) {
             FileClaims b = new FileClaims(otherPool, interchange.context(), maxAgeMs, 10_000);
-            for (int round = 0; round < 10; round++) {
-                String key = "pg-race-" + round + ".edi-300-1796210655";
-                boolean orphan = round % 2 == 1;
-                if (orphan) {
-                    assertThat(a.add(key)).isTrue();
-                    execute("update CAMEL_MESSAGEPROCESSED set createdAt = createdAt - interval '2 minutes'"
-                            + " where processorName = 'sftp-intake' and messageId = '" + key + "'", DATABASE);
-                }
-                int taken = Race.winners(pool, 16, caller -> {
-                    FileClaims instance = caller % 2 == 0 ? a : b;
-                    return () -> instance.add(key);
-                });
-                assertThat(taken).as("claims of %s (%s) that took it", key, orphan ? "an orphan" : "new").isEqualTo(1);
-            }
-        } finally {
-            pool.shutdownNow();
+            FileClaimRace.exactlyOneWinsEachRound(a, b, 10, round -> "pg-race-" + round + ".edi-300-1796210655",
+                    key -> execute("update CAMEL_MESSAGEPROCESSED set createdAt = createdAt - interval '2 minutes'"
+                            + " where processorName = 'sftp-intake' and messageId = '" + key + "'", DATABASE));
         }
     }
 

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.interchange.support.Race;
+import io.interchange.support.FileClaimRace;
 import io.interchange.support.TrackingDatabase;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -77,24 +75,8 @@ class FileClaimsTest {
     void ofInstancesRacingForANewClaimOrAnOrphanExactlyOneGetsIt() throws Exception {
         FileClaims a = new FileClaims(dataSource, context, MAX_AGE_MS, 10_000);
         FileClaims b = new FileClaims(otherInstance, context, MAX_AGE_MS, 10_000);
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        try {
-            for (int round = 0; round < 20; round++) {
-                String key = "race-" + round + "-100-1796210655";
-                boolean orphan = round % 2 == 1;
-                if (orphan) {
-                    assertThat(a.add(key)).isTrue();
-                    ageClaim(key, MAX_AGE_MS + 1_000);
-                }
-                int taken = Race.winners(pool, 16, caller -> {
-                    FileClaims instance = caller % 2 == 0 ? a : b;
-                    return () -> instance.add(key);
-                });
-                assertThat(taken).as("claims of %s (%s) that took it", key, orphan ? "an orphan" : "new").isEqualTo(1);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        FileClaimRace.exactlyOneWinsEachRound(a, b, 20, round -> "race-" + round + "-100-1796210655",
+                key -> ageClaim(key, MAX_AGE_MS + 1_000));
     }
 
     @Test

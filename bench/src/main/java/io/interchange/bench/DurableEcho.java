@@ -47,7 +47,7 @@ final class DurableEcho {
                             .otherwise()
                                 .convertBodyTo(String.class)
                                 .removeHeaders("*") // as the intake: only the document's identity goes on the bus
-                                .process(exchange -> exchange.getMessage().setHeaders(new HashMap<>(busHeaders())))
+                                .process(exchange -> exchange.getMessage().setHeaders(new HashMap<>(busHeaders("rest", "bench", "DURABLE-ECHO"))))
                                 .process(send)
                                 .removeHeaders("*")
                                 .setBody(constant(""))
@@ -57,9 +57,9 @@ final class DurableEcho {
         });
     }
 
-    /** The JMS properties the intake's send carries (the document's identity), with values of their size. */
-    private static Map<String, Object> busHeaders() {
+    /** The JMS properties an admission's send carries (a new order's identity), with values of their size. */
+    static Map<String, Object> busHeaders(String channel, String partner, String orderNumber) {
         return DocumentAdmission.busHeaders(new NewDocument(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
-                "order", new BusinessKey("rest", "bench", "DURABLE-ECHO"), Instant.now()));
+                "order", new BusinessKey(channel, partner, orderNumber), Instant.now()));
     }
 }

@@ -7,7 +7,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,6 @@ import java.util.stream.DoubleStream;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.interchange.admission.DocumentAdmission;
 import io.interchange.canonical.CanonicalSchemas;
 import io.interchange.edi.EdiHandler;
 import io.interchange.edi.EdiInterchangeReader;
@@ -26,7 +24,6 @@ import io.interchange.edi.ReadSummary;
 import io.interchange.edi.intake.EdiOrderAdmission;
 import io.interchange.edi.intake.OrderMapping;
 import io.interchange.mapping.JsltTemplates;
-import io.interchange.model.BusinessKey;
 import io.interchange.model.CanonicalJson;
 import io.interchange.model.Order;
 import io.interchange.partner.Partner;
@@ -36,7 +33,6 @@ import io.interchange.support.PartnerRegistryFile;
 import io.interchange.support.RunningInterchange;
 import io.interchange.support.SftpAccount;
 import io.interchange.support.TestErp;
-import io.interchange.tracking.NewDocument;
 import io.xlate.edi.stream.EDIInputFactory;
 import io.xlate.edi.stream.EDIStreamEvent;
 import io.xlate.edi.stream.EDIStreamReader;
@@ -291,9 +287,7 @@ public final class EdiIntakeBenchmark {
 
         long send(int orders, int bodyChars) throws Exception {
             String body = "x".repeat(bodyChars);
-            Map<String, Object> headers = DocumentAdmission.busHeaders(new NewDocument(UUID.randomUUID().toString(),
-                    UUID.randomUUID().toString(), "order",
-                    new BusinessKey("edi", PARTNER, "BUS-ALONE-0"), Instant.now()));
+            Map<String, Object> headers = DurableEcho.busHeaders("edi", PARTNER, "BUS-ALONE-0");
             try (Connection connection = connectionFactory.createConnection();
                     Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
                 MessageProducer producer = session.createProducer(session.createQueue(BUS_ALONE_QUEUE));

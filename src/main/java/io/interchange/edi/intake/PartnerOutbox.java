@@ -50,7 +50,7 @@ public class PartnerOutbox {
         this.dataSource = dataSource;
     }
 
-    /** A file staged before {@code stagedBefore}, still waiting for its delivery. */
+    /** A staged file still waiting for its delivery, and the partner it is for. */
     public record Staged(String partnerId, OutboundDocument document) {
     }
 
@@ -80,7 +80,8 @@ public class PartnerOutbox {
             delete.setString(2, document.fileName());
             delete.executeUpdate();
         } catch (SQLException e) {
-            // delivered; the relay writes the same file again later, which changes nothing for the partner
+            // the file is out but its row stays: the caller hears of it, and the relay later writes the same
+            // file again under the same name, which changes nothing for the partner
             throw new TrackingException("Cannot unstage " + document.fileName() + " of partner " + partner.id(), e);
         }
     }
